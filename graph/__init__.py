@@ -1,0 +1,1 @@
+"""The knowledge graph: loading, validation and queries. Plain Python and networkx, no Qt."""

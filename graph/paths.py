@@ -1,0 +1,142 @@
+"""Referred-pain paths: how pain or tension can travel from a structure to where it is felt."""
+from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass
+from typing import Iterable
+
+import networkx as nx
+
+from graph.errors import ExplorerError
+from graph.vocabulary import (EVIDENCE, EVIDENCE_WEIGHT, MECHANISMS, PAIN_DIRECTION,
+                              REFERRAL_TARGET_KINDS, TERMINAL_KINDS)
+
+__all__ = ["PainPath", "referral_paths", "default_targets"]
+
+EDGE_FIELDS = ("source", "target", "relation", "mechanism", "evidence", "sources")
+
+
+@dataclass(frozen=True)
+class PainPath:
+    """A path of links from ``nodes[0]`` to ``nodes[-1]``; ``edges[i]`` joins nodes i, i+1.
+
+    Each edge is the link as written in the knowledge base (its own source and target), so
+    a step may run along a link against its written direction where the relation allows.
+    """
+    nodes: tuple[str, ...]
+    edges: tuple[dict, ...]
+    score: float
+
+    @property
+    def hops(self) -> int:
+        return len(self.edges)
+
+    def to_json(self) -> dict:
+        return {"nodes": list(self.nodes),
+                "edges": [{k: (list(e[k]) if k == "sources" else e[k]) for k in EDGE_FIELDS}
+                          for e in self.edges],
+                "score": self.score}
+
+
+def default_targets(graph: nx.MultiDiGraph) -> frozenset[str]:
+    """Where pain is felt: body regions, the bones of the spine, the legs."""
+    return frozenset(n for n, kind in graph.nodes(data="kind") if kind in REFERRAL_TARGET_KINDS)
+
+
+def _adjacency(graph: nx.MultiDiGraph, evidence: frozenset[str], mechanisms: frozenset[str]):
+    """node -> sorted [(neighbour, cost, link key)] along which pain may travel; cached."""
+    cache = graph.graph.setdefault("_pain_adjacency", {})
+    key = (evidence, mechanisms)
+    if key in cache:
+        return cache[key]
+    adjacency: dict[str, list[tuple[str, float, str]]] = {n: [] for n in graph}
+    for u, v, link, attrs in graph.edges(keys=True, data=True):
+        if attrs["evidence"] not in evidence or attrs["mechanism"] not in mechanisms:
+            continue
+        cost = -math.log(EVIDENCE_WEIGHT[attrs["evidence"]])
+        direction = PAIN_DIRECTION[attrs["relation"]]
+        if direction in ("forward", "both"):
+            adjacency[u].append((v, cost, link))
+        if direction in ("backward", "both"):
+            adjacency[v].append((u, cost, link))
+    for node in adjacency:
+        adjacency[node].sort(key=lambda item: (item[1], item[0], item[2]))
+    cache[key] = adjacency
+    return adjacency
+
+
+def _terminal_nodes(graph: nx.MultiDiGraph) -> frozenset[str]:
+    cached = graph.graph.get("_terminal_nodes")
+    if cached is None:
+        cached = graph.graph["_terminal_nodes"] = frozenset(
+            n for n, kind in graph.nodes(data="kind") if kind in TERMINAL_KINDS)
+    return cached
+
+
+def _filter(values: Iterable[str] | None, vocabulary: tuple[str, ...], what: str) -> frozenset:
+    if values is None:
+        return frozenset(vocabulary)
+    chosen = frozenset(values)
+    unknown = sorted(chosen - set(vocabulary))
+    if unknown:
+        raise ExplorerError(f"unknown {what} {', '.join(unknown)} (choose from "
+                            f"{', '.join(vocabulary)})")
+    return chosen
+
+
+def referral_paths(graph: nx.MultiDiGraph, start: str, targets: Iterable[str] | None = None,
+                   max_hops: int = 5, evidence: Iterable[str] | None = None,
+                   mechanisms: Iterable[str] | None = None, per_target: int = 3,
+                   limit: int | None = None) -> list[PainPath]:
+    """Paths from ``start`` to each target, best first.
+
+    A path's score is the product of its steps' evidence weights, so fewer and better
+    evidenced steps rank first. Best-first search: each node is settled at most
+    ``per_target`` times, which yields (up to) the ``per_target`` best simple paths to every
+    target within ``max_hops``. Ties break on the node ids, so the order is deterministic.
+    """
+    if start not in graph:
+        raise ExplorerError(f"unknown structure {start!r}")
+    if max_hops < 1:
+        raise ExplorerError("max hops must be at least 1")
+    if per_target < 1:
+        raise ExplorerError("per target must be at least 1")
+    target_set = default_targets(graph) if targets is None else frozenset(targets)
+    for target in sorted(target_set - set(graph)):
+        raise ExplorerError(f"unknown target {target!r}")
+    adjacency = _adjacency(graph, _filter(evidence, EVIDENCE, "evidence"),
+                           _filter(mechanisms, MECHANISMS, "mechanism"))
+
+    terminal = _terminal_nodes(graph)
+    settled: dict[str, int] = {}
+    found: list[tuple[float, int, tuple[str, ...], tuple[str, ...]]] = []
+    heap: list[tuple[float, tuple[str, ...], tuple[str, ...]]] = [(0.0, (start,), ())]
+    while heap:
+        cost, nodes, links = heapq.heappop(heap)
+        node = nodes[-1]
+        if settled.get(node, 0) >= per_target:
+            continue
+        settled[node] = settled.get(node, 0) + 1
+        if node in target_set and node != start:
+            found.append((cost, len(links), nodes, links))
+        if len(links) >= max_hops or (node != start and node in terminal):
+            continue
+        for neighbour, step, link in adjacency[node]:
+            if neighbour not in nodes and settled.get(neighbour, 0) < per_target:
+                heapq.heappush(heap, (cost + step, nodes + (neighbour,), links + (link,)))
+
+    found.sort(key=lambda item: (round(item[0], 9), item[1], item[2]))
+    if limit is not None:
+        found = found[:limit]
+    edges_by_key = {}
+    result = []
+    for cost, _, nodes, links in found:
+        edges = []
+        for link in links:
+            if link not in edges_by_key:
+                u, v = link.split("|")[0], link.split("|")[2]
+                edges_by_key[link] = graph.edges[u, v, link]
+            edges.append(edges_by_key[link])
+        result.append(PainPath(nodes, tuple(edges), round(math.exp(-cost), 4)))
+    return result

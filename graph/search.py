@@ -1,0 +1,108 @@
+"""Find structures by id, name or synonym in en, nl or la, tolerant of case, accents and typos."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import networkx as nx
+from rapidfuzz import fuzz, process
+
+from graph.errors import NotFoundError
+
+__all__ = ["normalize", "search", "resolve", "SearchHit"]
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+# Below this a fuzzy match is noise ("psoas" must not find "pons").
+FUZZY_CUTOFF = 80.0
+
+
+def normalize(text: str) -> str:
+    """Lower case, accents stripped, anything but letters and digits as single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", plain).strip()
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    kind: str
+    names: dict
+    score: float
+    matched: str
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "kind": self.kind, "names": self.names, "score": self.score}
+
+
+def _index(graph: nx.MultiDiGraph):
+    """Normalized terms with their node ids, built once per graph and kept on it.
+
+    Literal matching uses whole terms; typo matching also uses their longer single words,
+    so "ischiadikus" finds "nervus ischiadicus".
+    """
+    cached = graph.graph.get("_search_index")
+    if cached is None:
+        terms, owners = [], []
+        fuzzy_terms, fuzzy_owners = [], []
+        for node, attrs in sorted(graph.nodes(data=True)):
+            keys = {normalize(t) for t in (node, *attrs.get("names", {}).values(),
+                                           *attrs.get("synonyms", []))} - {""}
+            for key in sorted(keys):
+                terms.append(key)
+                owners.append(node)
+            words = {w for key in keys for w in key.split() if len(w) >= 5}
+            for key in sorted(keys | words):
+                fuzzy_terms.append(key)
+                fuzzy_owners.append(node)
+        cached = graph.graph["_search_index"] = (terms, owners, fuzzy_terms, fuzzy_owners)
+    return cached
+
+
+def _score(query: str, term: str) -> float:
+    if term == query:
+        return 100.0
+    if term.startswith(query):
+        return 95.0 - min(len(term) - len(query), 20) * 0.1
+    words = term.split()
+    if all(any(w.startswith(q) for w in words) for q in query.split()):
+        return 90.0 - min(len(term) - len(query), 20) * 0.1
+    if query in term:
+        return 85.0
+    return 0.0
+
+
+def search(graph: nx.MultiDiGraph, text: str, limit: int = 10) -> list[SearchHit]:
+    """Structures matching ``text``, best first (score 0-100), at most ``limit``."""
+    query = normalize(text)
+    if not query:
+        return []
+    terms, owners, fuzzy_terms, fuzzy_owners = _index(graph)
+    best: dict[str, tuple[float, str]] = {}
+    for term, owner in zip(terms, owners):
+        score = _score(query, term)
+        if score and score > best.get(owner, (0.0, ""))[0]:
+            best[owner] = (score, term)
+    if len(best) < limit:
+        # Typos: edit-distance similarity tolerates a letter or two wrong.
+        for term, score, index in process.extract(query, fuzzy_terms, scorer=fuzz.ratio,
+                                                  score_cutoff=FUZZY_CUTOFF, limit=limit * 4):
+            owner = fuzzy_owners[index]
+            score = min(float(score), 84.0)  # never above a literal match
+            if score > best.get(owner, (0.0, ""))[0]:
+                best[owner] = (score, term)
+    ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+    return [SearchHit(node, graph.nodes[node]["kind"], dict(graph.nodes[node]["names"]),
+                      round(score, 1), term) for node, (score, term) in ranked]
+
+
+def resolve(graph: nx.MultiDiGraph, text: str) -> str:
+    """The id of the structure ``text`` names (an id or any name); NotFoundError if none."""
+    if text in graph:
+        return text
+    hits = search(graph, text, limit=5)
+    # A literal match wins; a typo wins only when nothing else comes close.
+    if hits and (hits[0].score >= 85.0 or len(hits) == 1 or hits[1].score < hits[0].score - 5):
+        return hits[0].id
+    raise NotFoundError(text, [hit.id for hit in hits[:3]])

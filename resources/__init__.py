@@ -1,0 +1,1 @@
+"""Data: the knowledge base (knowledge/) and geometry parameters (geometry/)."""
