@@ -21,13 +21,17 @@ run: $(STAMP)
 	sh scripts/system-deps.sh runtime
 	$(PY) main.py
 
+# Tests run under xvfb-run, whose X server outlives pytest: pytest-xvfb stops its server
+# while Qt still holds a connection, and Qt then ends the process with status 1.
+XVFB := xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp"
+
 test: $(TEST_STAMP)
 	sh scripts/system-deps.sh test
-	$(PY) -m pytest -q
+	$(XVFB) $(PY) -m pytest -q
 
 bench: $(TEST_STAMP)
 	sh scripts/system-deps.sh test
-	$(PY) -m bench
+	$(XVFB) $(PY) -m bench
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

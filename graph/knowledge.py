@@ -325,7 +325,7 @@ def load_knowledge(folder: Path | str | None = None) -> nx.MultiDiGraph:
             if sid in graph:
                 raise entry.error(f"duplicate structure id (first in {seen[sid]})", sid)
             seen[sid] = f"{name}:{entry.line}"
-            graph.add_node(sid, id=sid, **attrs)
+            graph.add_node(sid, **attrs)
 
     source_ids = set(sources)
     for name, data in documents:
@@ -339,8 +339,8 @@ def load_knowledge(folder: Path | str | None = None) -> nx.MultiDiGraph:
             if graph.has_edge(attrs["source"], attrs["target"], key):
                 raise entry.error(f"duplicate link (first in {seen[key]})", label)
             seen[key] = f"{name}:{entry.line}"
-            graph.add_edge(attrs["source"], attrs["target"], key=key, key_id=key,
-                           where=seen[key], **attrs)
+            source, target = attrs.pop("source"), attrs.pop("target")
+            graph.add_edge(source, target, key=key, where=seen[key], **attrs)
 
     _check_structure_segments(graph, seen)
     _check_acyclic(graph, seen)

@@ -9,10 +9,11 @@ from typing import Iterable
 import networkx as nx
 
 from graph.errors import ExplorerError
+from graph.memo import per_graph
 from graph.vocabulary import (EVIDENCE, EVIDENCE_WEIGHT, MECHANISMS, PAIN_DIRECTION,
                               REFERRAL_TARGET_KINDS, TERMINAL_KINDS)
 
-__all__ = ["PainPath", "referral_paths", "default_targets"]
+__all__ = ["PainPath", "referral_paths", "default_targets", "structures_on"]
 
 EDGE_FIELDS = ("source", "target", "relation", "mechanism", "evidence", "sources")
 
@@ -46,10 +47,11 @@ def default_targets(graph: nx.MultiDiGraph) -> frozenset[str]:
 
 def _adjacency(graph: nx.MultiDiGraph, evidence: frozenset[str], mechanisms: frozenset[str]):
     """node -> sorted [(neighbour, cost, link key)] along which pain may travel; cached."""
-    cache = graph.graph.setdefault("_pain_adjacency", {})
-    key = (evidence, mechanisms)
-    if key in cache:
-        return cache[key]
+    return per_graph(graph, ("pain_adjacency", evidence, mechanisms),
+                     lambda: _build_adjacency(graph, evidence, mechanisms))
+
+
+def _build_adjacency(graph, evidence, mechanisms):
     adjacency: dict[str, list[tuple[str, float, str]]] = {n: [] for n in graph}
     for u, v, link, attrs in graph.edges(keys=True, data=True):
         if attrs["evidence"] not in evidence or attrs["mechanism"] not in mechanisms:
@@ -62,16 +64,12 @@ def _adjacency(graph: nx.MultiDiGraph, evidence: frozenset[str], mechanisms: fro
             adjacency[v].append((u, cost, link))
     for node in adjacency:
         adjacency[node].sort(key=lambda item: (item[1], item[0], item[2]))
-    cache[key] = adjacency
     return adjacency
 
 
 def _terminal_nodes(graph: nx.MultiDiGraph) -> frozenset[str]:
-    cached = graph.graph.get("_terminal_nodes")
-    if cached is None:
-        cached = graph.graph["_terminal_nodes"] = frozenset(
-            n for n, kind in graph.nodes(data="kind") if kind in TERMINAL_KINDS)
-    return cached
+    return per_graph(graph, "terminal_nodes", lambda: frozenset(
+        n for n, kind in graph.nodes(data="kind") if kind in TERMINAL_KINDS))
 
 
 def _filter(values: Iterable[str] | None, vocabulary: tuple[str, ...], what: str) -> frozenset:
@@ -103,8 +101,9 @@ def referral_paths(graph: nx.MultiDiGraph, start: str, targets: Iterable[str] | 
     if per_target < 1:
         raise ExplorerError("per target must be at least 1")
     target_set = default_targets(graph) if targets is None else frozenset(targets)
-    for target in sorted(target_set - set(graph)):
-        raise ExplorerError(f"unknown target {target!r}")
+    missing = sorted(target_set - set(graph))
+    if missing:
+        raise ExplorerError(f"unknown target {missing[0]!r}")
     adjacency = _adjacency(graph, _filter(evidence, EVIDENCE, "evidence"),
                            _filter(mechanisms, MECHANISMS, "mechanism"))
 
@@ -135,8 +134,13 @@ def referral_paths(graph: nx.MultiDiGraph, start: str, targets: Iterable[str] | 
         edges = []
         for link in links:
             if link not in edges_by_key:
-                u, v = link.split("|")[0], link.split("|")[2]
-                edges_by_key[link] = graph.edges[u, v, link]
+                u, _, v, _ = link.split("|")
+                edges_by_key[link] = {"source": u, "target": v, **graph.edges[u, v, link]}
             edges.append(edges_by_key[link])
         result.append(PainPath(nodes, tuple(edges), round(math.exp(-cost), 4)))
     return result
+
+
+def structures_on(paths: Iterable[PainPath]) -> frozenset[str]:
+    """Every structure that any of ``paths`` passes through."""
+    return frozenset(node for path in paths for node in path.nodes)

@@ -9,17 +9,21 @@ import networkx as nx
 from rapidfuzz import fuzz, process
 
 from graph.errors import NotFoundError
+from graph.memo import per_graph
 
-__all__ = ["normalize", "search", "resolve", "SearchHit"]
+__all__ = ["normalize", "search", "resolve", "suggest", "SearchHit"]
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+# Letters that Unicode does not decompose into a base letter and an accent.
+_LIGATURES = str.maketrans({"æ": "ae", "œ": "oe", "ß": "ss", "ø": "o", "ł": "l"})
 # Below this a fuzzy match is noise ("psoas" must not find "pons").
 FUZZY_CUTOFF = 80.0
+SUGGEST_CUTOFF = 60.0
 
 
 def normalize(text: str) -> str:
     """Lower case, accents stripped, anything but letters and digits as single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NON_WORD.sub(" ", plain).strip()
 
@@ -42,8 +46,7 @@ def _index(graph: nx.MultiDiGraph):
     Literal matching uses whole terms; typo matching also uses their longer single words,
     so "ischiadikus" finds "nervus ischiadicus".
     """
-    cached = graph.graph.get("_search_index")
-    if cached is None:
+    def build():
         terms, owners = [], []
         fuzzy_terms, fuzzy_owners = [], []
         for node, attrs in sorted(graph.nodes(data=True)):
@@ -56,8 +59,8 @@ def _index(graph: nx.MultiDiGraph):
             for key in sorted(keys | words):
                 fuzzy_terms.append(key)
                 fuzzy_owners.append(node)
-        cached = graph.graph["_search_index"] = (terms, owners, fuzzy_terms, fuzzy_owners)
-    return cached
+        return terms, owners, fuzzy_terms, fuzzy_owners
+    return per_graph(graph, "search_index", build)
 
 
 def _score(query: str, term: str) -> float:
@@ -105,4 +108,15 @@ def resolve(graph: nx.MultiDiGraph, text: str) -> str:
     # A literal match wins; a typo wins only when nothing else comes close.
     if hits and (hits[0].score >= 85.0 or len(hits) == 1 or hits[1].score < hits[0].score - 5):
         return hits[0].id
-    raise NotFoundError(text, [hit.id for hit in hits[:3]])
+    raise NotFoundError(text, [hit.id for hit in hits[:3]] or suggest(graph, text))
+
+
+def suggest(graph: nx.MultiDiGraph, text: str, count: int = 3) -> list[str]:
+    """Looser near-misses than search gives, for "did you mean" after a failed lookup."""
+    _, _, fuzzy_terms, fuzzy_owners = _index(graph)
+    found: list[str] = []
+    for _, _, index in process.extract(normalize(text), fuzzy_terms, scorer=fuzz.token_sort_ratio,
+                                       score_cutoff=SUGGEST_CUTOFF, limit=count * 4):
+        if fuzzy_owners[index] not in found:
+            found.append(fuzzy_owners[index])
+    return found[:count]

@@ -1,0 +1,157 @@
+"""The command line: ``python main.py [COMMAND] ...``. Without a command it opens the window.
+
+User errors (unknown names, bad options, unwritable files, broken knowledge files) print one
+line on stderr and exit with status 2; they never show a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from graph.errors import ExplorerError
+
+__all__ = ["main"]
+
+HEADLESS_COMMANDS = "search, paths, export-graph, render"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, not usage plus a line
+        raise ExplorerError(f"{message} (see '{self.prog} --help')")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description="Anatomy and fascia explorer. Without a "
+                     "command, opens the window.")
+    parser.add_argument("--data", metavar="DIR", help="load the knowledge base from DIR "
+                        "instead of the one shipped")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    search = commands.add_parser("search", help="find structures by name in en, nl or la")
+    search.add_argument("text")
+    search.add_argument("--limit", type=int, default=10)
+    search.add_argument("--json", action="store_true")
+
+    paths = commands.add_parser("paths", help="referred-pain paths from a structure")
+    paths.add_argument("start", metavar="FROM", help="an id or any name")
+    paths.add_argument("--to", nargs="+", metavar="TARGET", help="ids or names of targets "
+                       "(default: every region, vertebra and limb)")
+    paths.add_argument("--max-hops", type=int, default=5)
+    paths.add_argument("--evidence", help="comma-separated: anatomy,clinical,model,booklet")
+    paths.add_argument("--limit", type=int, default=20)
+    paths.add_argument("--lang", choices=("en", "nl"), default="en")
+    paths.add_argument("--json", action="store_true")
+
+    export = commands.add_parser("export-graph", help="write the whole knowledge graph")
+    export.add_argument("--format", choices=("json", "graphml"), required=True)
+    export.add_argument("--out", required=True, metavar="FILE")
+
+    render = commands.add_parser("render", help="render the 3D scene to a PNG, headless")
+    render.add_argument("--select", metavar="ID", help="light the paths from this structure")
+    render.add_argument("--view", default="anterior",
+                        choices=("anterior", "posterior", "left", "right", "superior",
+                                 "oblique"))
+    render.add_argument("--size", default="1600x1200", metavar="WxH")
+    render.add_argument("--transparent", action="store_true", help="transparent background")
+    render.add_argument("--out", required=True, metavar="FILE.png")
+    return parser
+
+
+def _graph(args):
+    from graph.knowledge import load_knowledge
+    return load_knowledge(args.data)
+
+
+def _cmd_search(args) -> int:
+    from graph.search import search
+    hits = search(_graph(args), args.text, limit=args.limit)
+    if args.json:
+        print(json.dumps([hit.to_json() for hit in hits], ensure_ascii=False, indent=1))
+    elif not hits:
+        print(f"nothing matches {args.text!r}")
+    else:
+        for hit in hits:
+            print(f"{hit.score:5.1f}  {hit.id:28s} {hit.kind:9s} {hit.names['en']} / "
+                  f"{hit.names['nl']}")
+    return 0
+
+
+def _cmd_paths(args) -> int:
+    from graph.explain import name_of
+    from graph.paths import referral_paths
+    from graph.search import resolve
+    graph = _graph(args)
+    start = resolve(graph, args.start)
+    targets = [resolve(graph, t) for t in args.to] if args.to else None
+    evidence = [e.strip() for e in args.evidence.split(",")] if args.evidence else None
+    if args.limit < 1:
+        raise ExplorerError("--limit must be at least 1")
+    found = referral_paths(graph, start, targets, max_hops=args.max_hops, evidence=evidence,
+                           limit=args.limit)
+    if args.json:
+        print(json.dumps([p.to_json() for p in found], ensure_ascii=False, indent=1))
+        return 0
+    if not found:
+        print(f"no path from {start} within {args.max_hops} steps")
+    for number, path in enumerate(found, 1):
+        names = " > ".join(name_of(graph, n, args.lang) for n in path.nodes)
+        print(f"{number:2d}. [{path.score:.3f}] {names}")
+        for edge in path.edges:
+            print(f"      {edge['source']} -{edge['relation']}-> {edge['target']}  "
+                  f"({edge['evidence']}; {'; '.join(edge['sources'])})")
+    return 0
+
+
+def _cmd_export_graph(args) -> int:
+    from graph.export import export_graph
+    export_graph(_graph(args), args.format, args.out)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _cmd_render(args) -> int:
+    from explorer.figures import parse_size, render_figure
+    from graph.search import resolve
+    graph = _graph(args)
+    size = parse_size(args.size)
+    select = resolve(graph, args.select) if args.select else None
+    if not args.out.lower().endswith(".png"):
+        raise ExplorerError(f"--out {args.out!r} must end in .png")
+    render_figure(graph, args.out, select=select, view=args.view, size=size,
+                  transparent=args.transparent)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _has_display() -> bool:
+    if sys.platform != "linux":
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _cmd_window(args) -> int:
+    if not _has_display():
+        raise ExplorerError("no display to open the window on (DISPLAY is not set); the "
+                            f"headless commands work without one: {HEADLESS_COMMANDS}")
+    graph = _graph(args)  # a broken knowledge base is refused before any window opens
+    from explorer.main_window import run
+    return run(graph)
+
+
+COMMANDS = {"search": _cmd_search, "paths": _cmd_paths, "export-graph": _cmd_export_graph,
+            "render": _cmd_render, None: _cmd_window}
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = _build_parser().parse_args(argv)
+        return COMMANDS[args.command](args)
+    except ExplorerError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

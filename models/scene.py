@@ -1,0 +1,71 @@
+"""The whole scene: every part's mesh, layer and look, for one posture.
+
+Scene coordinates are millimetres, RAS (+x toward the body's right, +y anterior, +z
+superior), origin at the centre of the upper endplate of S1 (see models/spine.py).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from vtkmodules.vtkCommonDataModel import vtkPolyData
+
+from models.bones import coccyx_mesh, disc_mesh, sacrum_mesh, vertebra_mesh
+from models.data import load_geometry
+from models.soft_tissue import soft_tissue_meshes
+from models.spine import LEVELS, Posture, spine_pose
+
+__all__ = ["Part", "Scene", "build_scene"]
+
+
+@dataclass
+class Part:
+    id: str
+    group: str
+    mesh: vtkPolyData
+    color: tuple[float, float, float]
+    opacity: float
+
+    @property
+    def center(self) -> np.ndarray:
+        return np.array(self.mesh.GetCenter())
+
+
+@dataclass
+class Scene:
+    parts: list[Part]
+    posture: Posture
+
+    def __post_init__(self):
+        self._by_id = {part.id: part for part in self.parts}
+
+    def __contains__(self, part_id: str) -> bool:
+        return part_id in self._by_id
+
+    def __getitem__(self, part_id: str) -> Part:
+        return self._by_id[part_id]
+
+    @property
+    def groups(self) -> list[str]:
+        order = load_geometry("appearance")["order"]
+        present = {part.group for part in self.parts}
+        return [group for group in order if group in present]
+
+    def parts_in(self, group: str) -> list[Part]:
+        return [part for part in self.parts if part.group == group]
+
+
+def build_scene(posture: Posture | None = None) -> Scene:
+    """Every structure with geometry, placed for ``posture`` (default: the normal adult)."""
+    posture = posture or Posture()
+    pose = spine_pose(posture)
+    meshes = [(level, "bones", vertebra_mesh(level, pose)) for level in LEVELS]
+    meshes += [("sacrum", "bones", sacrum_mesh(pose)), ("coccyx", "bones", coccyx_mesh(pose))]
+    meshes += [(f"disc-{joint}", "discs", disc_mesh(joint, pose)) for joint in pose.discs]
+    meshes += soft_tissue_meshes(pose)
+    look = load_geometry("appearance")
+    parts = []
+    for part_id, group, mesh in meshes:
+        style = {**look["groups"][group], **look["parts"].get(part_id, {})}
+        parts.append(Part(part_id, group, mesh, tuple(style["color"]), float(style["opacity"])))
+    return Scene(parts, posture)
