@@ -38,13 +38,16 @@ def render_figure(graph: nx.MultiDiGraph, out: Path | str, select: str | None = 
     os.environ.setdefault("VTK_DEFAULT_OPENGL_WINDOW", "vtkEGLRenderWindow")
     from vtkmodules.vtkRenderingCore import vtkRenderWindow
 
+    from explorer.gl_check import check_offscreen_window, quiet_vtk_warnings
     from explorer.scene_renderer import VIEWS, SceneRenderer
     from models.scene import build_scene
 
     if view not in VIEWS:
         raise ExplorerError(f"unknown view {view!r} (choose from {', '.join(VIEWS)})")
     paths = referral_paths(graph, select) if select else []
+    quiet_vtk_warnings()
     window = vtkRenderWindow()
+    check_offscreen_window(window)
     window.SetOffScreenRendering(True)
     window.SetSize(*size)
     if transparent:

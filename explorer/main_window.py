@@ -8,6 +8,7 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter
 
+from explorer.gl_check import check_display_opengl
 from explorer.paths_panel import PathsPanel
 from explorer.scene_renderer import VIEWS
 from explorer.scene_view import SceneView
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
 
 def run(graph: nx.MultiDiGraph) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    check_display_opengl()
     window = MainWindow(graph)
     window.resize(1400, 860)
     window.show()
