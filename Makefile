@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test bench clean
+.PHONY: run test bench soak clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ test: $(TEST_STAMP)
 bench: $(TEST_STAMP)
 	sh scripts/system-deps.sh test
 	$(XVFB) $(PY) -m bench
+
+soak: $(TEST_STAMP)
+	sh scripts/system-deps.sh test
+	SOAK_STEPS=3000 SOAK_SECONDS=1200 $(XVFB) $(PY) -m pytest -q -s tests/explorer/test_soak.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
