@@ -76,6 +76,15 @@ def _score(query: str, term: str) -> float:
     return 0.0
 
 
+# A name both sides share ("psoas", "nervus ischiadicus") ranks the right side first: the
+# side of the explorer's main example (the ileocaecal valve); say "left" for the other.
+_SIDE_RANK = {"right": 0, "left": 1}
+
+
+def _side_rank(graph: nx.MultiDiGraph, node: str) -> int:
+    return _SIDE_RANK.get(graph.nodes[node].get("side"), 0)
+
+
 def search(graph: nx.MultiDiGraph, text: str, limit: int = 10) -> list[SearchHit]:
     """Structures matching ``text``, best first (score 0-100), at most ``limit``."""
     query = normalize(text)
@@ -95,7 +104,8 @@ def search(graph: nx.MultiDiGraph, text: str, limit: int = 10) -> list[SearchHit
             score = min(float(score), 84.0)  # never above a literal match
             if score > best.get(owner, (0.0, ""))[0]:
                 best[owner] = (score, term)
-    ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+    ranked = sorted(best.items(), key=lambda item: (-item[1][0], _side_rank(graph, item[0]),
+                                                    item[0]))[:limit]
     return [SearchHit(node, graph.nodes[node]["kind"], dict(graph.nodes[node]["names"]),
                       round(score, 1), term) for node, (score, term) in ranked]
 
@@ -104,11 +114,22 @@ def resolve(graph: nx.MultiDiGraph, text: str) -> str:
     """The id of the structure ``text`` names (an id or any name); NotFoundError if none."""
     if text in graph:
         return text
-    hits = search(graph, text, limit=5)
+    hits = _one_side_each(search(graph, text, limit=6))
     # A literal match wins; a typo wins only when nothing else comes close.
     if hits and (hits[0].score >= 85.0 or len(hits) == 1 or hits[1].score < hits[0].score - 5):
         return hits[0].id
     raise NotFoundError(text, [hit.id for hit in hits[:3]] or suggest(graph, text))
+
+
+def _one_side_each(hits: list[SearchHit]) -> list[SearchHit]:
+    """The best-ranked side of each structure: a left/right pair is one candidate, not two."""
+    seen, kept = set(), []
+    for hit in hits:
+        base = hit.id.removesuffix("-right").removesuffix("-left")
+        if base not in seen:
+            seen.add(base)
+            kept.append(hit)
+    return kept
 
 
 def suggest(graph: nx.MultiDiGraph, text: str, count: int = 3) -> list[str]:
