@@ -72,6 +72,24 @@ def _terminal_nodes(graph: nx.MultiDiGraph) -> frozenset[str]:
         n for n, kind in graph.nodes(data="kind") if kind in TERMINAL_KINDS))
 
 
+def _sides(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """node -> "left" or "right", for the structures that lie on one side only."""
+    return per_graph(graph, "sides", lambda: {
+        n: side for n, side in graph.nodes(data="side") if side in ("left", "right")})
+
+
+def _crosses_midline(path_side: str | None, here: str | None, there: str | None) -> bool:
+    """Pain does not cross to the other side through a shared midline structure.
+
+    A shared structure (a spinal segment, the sacrum, the diaphragm) joins both sides, so a
+    path from the right kidney through segment L1 would otherwise reach the left groin. A
+    link written directly between two one-sided structures says itself that it crosses, and
+    is kept.
+    """
+    return (path_side is not None and there is not None and there != path_side
+            and here is None)
+
+
 def _filter(values: Iterable[str] | None, vocabulary: tuple[str, ...], what: str) -> frozenset:
     if values is None:
         return frozenset(vocabulary)
@@ -93,6 +111,8 @@ def referral_paths(graph: nx.MultiDiGraph, start: str, targets: Iterable[str] | 
     evidenced steps rank first. Best-first search: each node is settled at most
     ``per_target`` times, which yields (up to) the ``per_target`` best simple paths to every
     target within ``max_hops``. Ties break on the node ids, so the order is deterministic.
+    A path that has reached one side of the body does not cross to the other side through a
+    midline structure (see :func:`_crosses_midline`).
     """
     if start not in graph:
         raise ExplorerError(f"unknown structure {start!r}")
@@ -108,11 +128,13 @@ def referral_paths(graph: nx.MultiDiGraph, start: str, targets: Iterable[str] | 
                            _filter(mechanisms, MECHANISMS, "mechanism"))
 
     terminal = _terminal_nodes(graph)
+    sides = _sides(graph)
     settled: dict[str, int] = {}
     found: list[tuple[float, int, tuple[str, ...], tuple[str, ...]]] = []
-    heap: list[tuple[float, tuple[str, ...], tuple[str, ...]]] = [(0.0, (start,), ())]
+    heap: list[tuple[float, tuple[str, ...], tuple[str, ...], str | None]] = [
+        (0.0, (start,), (), sides.get(start))]
     while heap:
-        cost, nodes, links = heapq.heappop(heap)
+        cost, nodes, links, side = heapq.heappop(heap)
         node = nodes[-1]
         if settled.get(node, 0) >= per_target:
             continue
@@ -122,8 +144,13 @@ def referral_paths(graph: nx.MultiDiGraph, start: str, targets: Iterable[str] | 
         if len(links) >= max_hops or (node != start and node in terminal):
             continue
         for neighbour, step, link in adjacency[node]:
-            if neighbour not in nodes and settled.get(neighbour, 0) < per_target:
-                heapq.heappush(heap, (cost + step, nodes + (neighbour,), links + (link,)))
+            if neighbour in nodes or settled.get(neighbour, 0) >= per_target:
+                continue
+            to_side = sides.get(neighbour)
+            if _crosses_midline(side, sides.get(node), to_side):
+                continue
+            heapq.heappush(heap, (cost + step, nodes + (neighbour,), links + (link,),
+                                  to_side or side))
 
     found.sort(key=lambda item: (round(item[0], 9), item[1], item[2]))
     if limit is not None:

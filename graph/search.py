@@ -19,6 +19,9 @@ _LIGATURES = str.maketrans({"æ": "ae", "œ": "oe", "ß": "ss", "ø": "o", "ł":
 # Below this a fuzzy match is noise ("psoas" must not find "pons").
 FUZZY_CUTOFF = 80.0
 SUGGEST_CUTOFF = 60.0
+# A typo of one word inside a longer name ranks below a typo of a whole name, so that
+# "heligbeen" means the sacrum (heiligbeen), not the sacroiliac joint (heiligbeen-darmbeen...).
+WORD_PENALTY = 6.0
 
 
 def normalize(text: str) -> str:
@@ -55,10 +58,13 @@ def _index(graph: nx.MultiDiGraph):
             for key in sorted(keys):
                 terms.append(key)
                 owners.append(node)
-            words = {w for key in keys for w in key.split() if len(w) >= 5}
-            for key in sorted(keys | words):
+            words = {w for key in keys for w in key.split() if len(w) >= 5} - keys
+            for key in sorted(keys):
                 fuzzy_terms.append(key)
-                fuzzy_owners.append(node)
+                fuzzy_owners.append((node, 0.0))
+            for key in sorted(words):
+                fuzzy_terms.append(key)
+                fuzzy_owners.append((node, WORD_PENALTY))
         return terms, owners, fuzzy_terms, fuzzy_owners
     return per_graph(graph, "search_index", build)
 
@@ -100,8 +106,8 @@ def search(graph: nx.MultiDiGraph, text: str, limit: int = 10) -> list[SearchHit
         # Typos: edit-distance similarity tolerates a letter or two wrong.
         for term, score, index in process.extract(query, fuzzy_terms, scorer=fuzz.ratio,
                                                   score_cutoff=FUZZY_CUTOFF, limit=limit * 4):
-            owner = fuzzy_owners[index]
-            score = min(float(score), 84.0)  # never above a literal match
+            owner, penalty = fuzzy_owners[index]
+            score = float(score) * 0.84 - penalty  # never above a literal match
             if score > best.get(owner, (0.0, ""))[0]:
                 best[owner] = (score, term)
     ranked = sorted(best.items(), key=lambda item: (-item[1][0], _side_rank(graph, item[0]),
@@ -138,6 +144,7 @@ def suggest(graph: nx.MultiDiGraph, text: str, count: int = 3) -> list[str]:
     found: list[str] = []
     for _, _, index in process.extract(normalize(text), fuzzy_terms, scorer=fuzz.token_sort_ratio,
                                        score_cutoff=SUGGEST_CUTOFF, limit=count * 4):
-        if fuzzy_owners[index] not in found:
-            found.append(fuzzy_owners[index])
+        owner = fuzzy_owners[index][0]
+        if owner not in found:
+            found.append(owner)
     return found[:count]

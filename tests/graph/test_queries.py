@@ -42,8 +42,13 @@ def test_max_hops_bounds_paths(graph):
 
 def test_direction_of_relations(graph):
     # pain runs from a plexus into its branches, never from a branch back up into the plexus
-    ends = {p.nodes[-1] for p in referral_paths(graph, "femoral-nerve-right", max_hops=6)}
+    ends = {p.nodes[-1] for p in referral_paths(graph, "femoral-nerve-right", max_hops=6,
+                                                mechanisms=["neural"])}
     assert ends == {"anterior-thigh-right"}
+    for path in referral_paths(graph, "femoral-nerve-right", max_hops=6):
+        for here, edge in zip(path.nodes, path.edges):
+            if edge["relation"] == "branch_of":
+                assert here == edge["target"], "pain went up from a branch into its trunk"
     ends = {p.nodes[-1] for p in referral_paths(graph, "lumbar-plexus-right", max_hops=2)}
     assert "anterior-thigh-right" in ends
 
