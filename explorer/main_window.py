@@ -6,12 +6,17 @@ import sys
 import networkx as nx
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter
+from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTabWidget
 
+from explorer.actions import EverydayActions
 from explorer.gl_check import check_display_opengl
+from explorer.graph_panel import GraphPanel
+from explorer.info_panel import InfoPanel
 from explorer.paths_panel import PathsPanel
 from explorer.scene_renderer import VIEWS
 from explorer.scene_view import SceneView
+from explorer.search_box import SearchBox
+from explorer.translation import system_language
 from explorer.view_state import ViewState
 from models.scene import Scene, build_scene
 
@@ -25,38 +30,33 @@ class MainWindow(QMainWindow):
         self.state = ViewState(graph, self)
         self.scene_view = SceneView(scene or build_scene(), self.state)
         self.paths_panel = PathsPanel(self.state)
+        self.info_panel = InfoPanel(self.state)
+        self.graph_panel = GraphPanel(self.state, self.scene_view.anchors)
+        self.search_box = SearchBox(self.state)
+        self.search_box.not_found.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        # the 3D view on the left; on the right the graph above the info and paths tabs
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(self.info_panel, "")
+        self.side_tabs.addTab(self.paths_panel, "")
+        right = QSplitter(Qt.Vertical)
+        right.addWidget(self.graph_panel)
+        right.addWidget(self.side_tabs)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 1)
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(self.scene_view)
-        splitter.addWidget(self.paths_panel)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([2000, 1000])   # the 3D view gets two thirds, whatever the hints
         self.setCentralWidget(splitter)
+        self.statusBar()
         self._build_menus()
-        if QLocale.system().language() == QLocale.Dutch:
-            self.state.set_language("nl")
+        self.state.set_language(system_language())   # Dutch first on a Dutch system
 
     def _build_menus(self) -> None:
-        view_menu = self.menuBar().addMenu("&View")
-        for number, name in enumerate(VIEWS, 1):
-            action = QAction(name.capitalize(), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _=False, n=name: self.scene_view.set_view(n))
-            view_menu.addAction(action)
-        clear = QAction("Clear selection", self)
-        clear.setShortcut(QKeySequence(Qt.Key_Escape))
-        clear.triggered.connect(lambda: self.state.select(None))
-        view_menu.addAction(clear)
-        language_menu = self.menuBar().addMenu("&Language")
-        group = QActionGroup(self)
-        for code, label in (("en", "English"), ("nl", "Nederlands")):
-            action = QAction(label, self, checkable=True)
-            action.setChecked(code == self.state.language)
-            action.triggered.connect(lambda _=False, c=code: self.state.set_language(c))
-            group.addAction(action)
-            language_menu.addAction(action)
-        self.state.language_changed.connect(
-            lambda code: [a.setChecked(a.text() == {"en": "English", "nl": "Nederlands"}[code])
-                          for a in group.actions()])
+        # Edit, View (cameras, isolate/fade/hide, layers, graph), Language, Help; toolbar
+        self.everyday = EverydayActions(self)
 
     def closeEvent(self, event) -> None:
         self.scene_view.close_view()

@@ -19,6 +19,7 @@ from vtkmodules.vtkRenderingCore import (vtkActor, vtkCellPicker,
                                          vtkCompositePolyDataMapper, vtkRenderer,
                                          vtkRenderWindow, vtkWindowToImageFilter)
 
+from explorer.path_lines import path_lines_actor
 from models.scene import Scene
 
 __all__ = ["SceneRenderer", "VIEWS", "HIGHLIGHT_COLOR", "SELECTED_COLOR"]
@@ -35,6 +36,9 @@ VIEWS = {
 HIGHLIGHT_COLOR = (1.0, 0.42, 0.10)   # a warm "this is where it hurts" orange
 SELECTED_COLOR = (0.10, 0.65, 1.0)    # the structure the user picked
 DIMMED_OPACITY = 0.12
+FADED_OPACITY = 0.10                  # x-ray: a ghost of the part, clicks pass through
+HOVER_LIGHTEN = 0.45                  # how far toward white the part under the cursor goes
+FLY_FILL = 0.45                       # after a fly-to, the part fills this much of the view
 BACKGROUND = (0.12, 0.13, 0.16)
 
 
@@ -61,6 +65,15 @@ class SceneRenderer:
         self._layer_of: dict[str, tuple[str, int]] = {}
         self.highlighted: frozenset[str] = frozenset()
         self.selected: str | None = None
+        self.hovered: str | None = None
+        self.visibility = None            # a view_state.Visibility, or None: all shown
+        self._hidden_blocks: dict[str, vtkPolyData] = {}   # part -> the empty stand-in
+        # The hover label is drawn on a layer above the scene, never hidden in it.
+        self.overlay = vtkRenderer()
+        self.overlay.SetLayer(1)
+        self.overlay.InteractiveOff()
+        self.overlay.SetActiveCamera(self.renderer.GetActiveCamera())
+        self._path_actors: list[vtkActor] = []
         for group in scene.groups:
             self._add_layer(group)
         self.render_window = render_window
@@ -97,10 +110,20 @@ class SceneRenderer:
     def attach(self, render_window: vtkRenderWindow) -> None:
         self.render_window = render_window
         render_window.SetMultiSamples(0)  # 3x faster frames on software GL; see RENDERING.md
+        render_window.SetNumberOfLayers(2)
         render_window.AddRenderer(self.renderer)
+        render_window.AddRenderer(self.overlay)
 
     # -- look ---------------------------------------------------------------------------
     def _part_look(self, part_id: str) -> tuple[tuple[float, float, float], float]:
+        color, opacity = self._lit_look(part_id)
+        if self.visibility is not None and part_id in self.visibility.faded:
+            opacity = min(opacity, FADED_OPACITY)
+        if part_id == self.hovered and part_id != self.selected:  # the selection stays blue
+            color = tuple(c + (1.0 - c) * HOVER_LIGHTEN for c in color)
+        return color, opacity
+
+    def _lit_look(self, part_id: str) -> tuple[tuple[float, float, float], float]:
         part = self.scene[part_id]
         if not self.highlighted and self.selected is None:
             return part.color, part.opacity
@@ -114,12 +137,61 @@ class SceneRenderer:
 
     def _apply_look(self, group: str) -> None:
         layer = self.layers[group]
-        for index, part_id in enumerate(layer.part_ids):
-            block = layer.blocks.GetBlock(index)
-            color, opacity = self._part_look(part_id)
-            layer.attributes.SetBlockColor(block, color)
-            layer.attributes.SetBlockOpacity(block, opacity)
+        for index in range(len(layer.part_ids)):
+            self._apply_part_look(layer, index)
         layer.mapper.Modified()
+
+    def _apply_part_look(self, layer: _Layer, index: int) -> None:
+        part_id = layer.part_ids[index]
+        color, opacity = self._part_look(part_id)
+        block = layer.blocks.GetBlock(index)
+        layer.attributes.SetBlockColor(block, color)
+        layer.attributes.SetBlockOpacity(block, opacity)
+
+    def set_hover(self, part_id: str | None) -> bool:
+        """Lighten the part under the cursor; True if that changed anything."""
+        if part_id not in self.scene:
+            part_id = None
+        if part_id == self.hovered:
+            return False
+        before, self.hovered = self.hovered, part_id
+        for changed in (before, part_id):
+            if changed is not None:
+                group, index = self._layer_of[changed]
+                self._apply_part_look(self.layers[group], index)
+                self.layers[group].mapper.Modified()
+        return True
+
+    def set_visibility(self, visibility) -> None:
+        """Show, fade and hide parts and layers as ``visibility`` (a view_state.Visibility)
+        says. A hidden part's block is swapped for an empty one: the cell picker ignores
+        block visibility (RENDERING.md), and an empty block cannot be picked."""
+        self.visibility = visibility
+        for group, layer in self.layers.items():
+            any_shown = False
+            for index, part_id in enumerate(layer.part_ids):
+                shown = visibility is None or visibility.shows(part_id, group)
+                any_shown |= shown
+                hidden = part_id in self._hidden_blocks
+                if shown and hidden:
+                    del self._hidden_blocks[part_id]
+                    layer.blocks.SetBlock(index, self.scene[part_id].mesh)
+                elif not shown and not hidden:
+                    self._hidden_blocks[part_id] = vtkPolyData()
+                    layer.blocks.SetBlock(index, self._hidden_blocks[part_id])
+            layer.actor.SetVisibility(any_shown)
+            self._apply_look(group)
+
+    def set_paths(self, paths, anchors: dict, chosen=None) -> None:
+        """Draw ``paths`` as lines between the ``anchors`` of their structures, coloured by
+        mechanism and dashed by evidence (see explorer/path_lines.py); ``chosen`` bolder."""
+        # in the scene, not on the overlay: a thread between the parts, hidden inside them,
+        # so it never covers the selected part itself
+        for actor in self._path_actors:
+            self.renderer.RemoveActor(actor)
+        self._path_actors = path_lines_actor(paths, anchors, chosen) if paths else []
+        for actor in self._path_actors:
+            self.renderer.AddActor(actor)
 
     def set_highlight(self, highlighted, selected: str | None) -> None:
         """Show ``highlighted`` ids (and the ``selected`` one) lit, everything else dimmed."""
@@ -132,7 +204,42 @@ class SceneRenderer:
         if group in self.layers:
             self.layers[group].actor.SetVisibility(visible)
 
+    def replace_scene(self, scene: Scene) -> None:
+        """Draw ``scene`` instead (e.g. the same parts for another posture), keeping the
+        camera, the highlight and which layers are shown."""
+        shown = {group: bool(layer.actor.GetVisibility()) for group, layer in self.layers.items()}
+        for layer in self.layers.values():
+            self.renderer.RemoveActor(layer.actor)
+        self.picker.RemoveAllLocators()
+        self.layers.clear()
+        self._layer_of.clear()
+        self.scene = scene
+        for group in scene.groups:
+            self._add_layer(group)
+            self.set_layer_visible(group, shown.get(group, True))
+        self._hidden_blocks.clear()   # the new layers hold every block; hide again
+        if self.visibility is not None:
+            self.set_visibility(self.visibility)
+
     # -- camera -------------------------------------------------------------------------
+    def fly_target(self, part_id: str) -> tuple[np.ndarray, np.ndarray]:
+        """Focal point and camera position that frame ``part_id`` from the current side."""
+        camera = self.renderer.GetActiveCamera()
+        bounds = np.array(self.scene[part_id].mesh.GetBounds())
+        center = (bounds[0::2] + bounds[1::2]) / 2
+        radius = max(0.5 * float(np.linalg.norm(bounds[1::2] - bounds[0::2])), 15.0)
+        direction = np.array(camera.GetPosition()) - np.array(camera.GetFocalPoint())
+        direction /= np.linalg.norm(direction)
+        half = np.radians(camera.GetViewAngle() / 2)
+        distance = radius / FLY_FILL / np.tan(half)
+        return center, center + distance * direction
+
+    def set_camera(self, focal_point, position) -> None:
+        camera = self.renderer.GetActiveCamera()
+        camera.SetFocalPoint(*focal_point)
+        camera.SetPosition(*position)
+        self.renderer.ResetCameraClippingRange()
+
     def set_view(self, name: str) -> None:
         direction, up = VIEWS[name]
         bounds = self._bounds()
@@ -154,6 +261,20 @@ class SceneRenderer:
         camera.SetViewAngle(angle)
         self.renderer.ResetCameraClippingRange()
 
+    def camera_state(self) -> dict:
+        """The camera as plain numbers (scene files save it)."""
+        camera = self.renderer.GetActiveCamera()
+        return {"position": list(camera.GetPosition()), "focal_point": list(camera.GetFocalPoint()),
+                "view_up": list(camera.GetViewUp()), "view_angle": camera.GetViewAngle()}
+
+    def set_camera_state(self, state: dict) -> None:
+        camera = self.renderer.GetActiveCamera()
+        camera.SetPosition(*state["position"])
+        camera.SetFocalPoint(*state["focal_point"])
+        camera.SetViewUp(*state["view_up"])
+        camera.SetViewAngle(state["view_angle"])
+        self.renderer.ResetCameraClippingRange()
+
     def _bounds(self) -> list[float]:
         # frame the bones and what sits on them, not the long legs
         boxes = [p.mesh.GetBounds() for p in self.scene.parts if p.group != "skin"]
@@ -163,7 +284,25 @@ class SceneRenderer:
 
     # -- picking and projection ---------------------------------------------------------
     def pick(self, x: float, y: float) -> str | None:
-        """The part under display pixel (x, y) (origin bottom left), or None."""
+        """The part under display pixel (x, y) (origin bottom left), or None.
+
+        Faded (x-ray) parts let the pick through to what lies behind them."""
+        faded = self.visibility.faded if self.visibility is not None else frozenset()
+        passed: list[tuple[_Layer, int]] = []
+        try:
+            while True:
+                part_id = self._pick_once(x, y)
+                if part_id is None or part_id not in faded or len(passed) > len(faded):
+                    return part_id
+                layer = self.layers[self._layer_of[part_id][0]]
+                index = self._layer_of[part_id][1]
+                layer.blocks.SetBlock(index, vtkPolyData())
+                passed.append((layer, index))
+        finally:
+            for layer, index in passed:
+                layer.blocks.SetBlock(index, self.scene[layer.part_ids[index]].mesh)
+
+    def _pick_once(self, x: float, y: float) -> str | None:
         if not self.picker.Pick(x + 0.5, y + 0.5, 0, self.renderer):
             return None
         actor = self.picker.GetActor()

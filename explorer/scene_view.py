@@ -1,21 +1,32 @@
-"""The 3D view: the scene in a QVTKRenderWindowInteractor, picking on click.
+"""The 3D view: the scene in a QVTKRenderWindowInteractor, picking on click and hover.
 
 A click counts only when the mouse barely moved between press and release (a drag rotates
-the camera instead). A click on a part selects it; a click on empty space clears.
+the camera instead). A click on a part selects it; a click on empty space clears; a
+double-click flies the camera to the part. Moving the mouse lightens the part under it and
+shows its name beside the cursor (picked at most every HOVER_INTERVAL_MS).
 """
 from __future__ import annotations
 
+import numpy as np
+import vtkmodules.vtkRenderingFreeType  # noqa: F401  (text rendering)
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from vtkmodules.qt.QVTKRenderWindowInteractor import QVTKRenderWindowInteractor
 from vtkmodules.vtkInteractionStyle import vtkInteractorStyleTrackballCamera
+from vtkmodules.vtkRenderingCore import vtkTextActor
 
+from explorer.graph_layout import anchor_points
 from explorer.scene_renderer import SceneRenderer
 from explorer.view_state import ViewState
+from graph.explain import name_of
 from models.scene import Scene
 
 __all__ = ["SceneView"]
 
 CLICK_TOLERANCE_PX = 4
+HOVER_INTERVAL_MS = 40      # one pick (0.04 ms) and at most one frame per interval
+FLY_STEPS = 10
+FLY_STEP_MS = 30
 
 
 class SceneView(QWidget):
@@ -33,9 +44,33 @@ class SceneView(QWidget):
         self._style = vtkInteractorStyleTrackballCamera()
         self._style.AddObserver("LeftButtonPressEvent", self._on_press)
         self._style.AddObserver("LeftButtonReleaseEvent", self._on_release)
+        self._style.AddObserver("MouseMoveEvent", self._on_move)
+        self._style.AddObserver("LeaveEvent", self._on_leave)
+        # VTK's own key bindings (w: wireframe, e/q: quit, ...) would fight the menus' keys
+        self._style.AddObserver("CharEvent", lambda *_: None)
         self.vtk_widget.GetRenderWindow().GetInteractor().SetInteractorStyle(self._style)
         self._press: tuple[int, int] | None = None
+        self.anchors = anchor_points(state.graph, scene)
+        self.hover_label = vtkTextActor()
+        self.hover_label.SetVisibility(False)
+        text = self.hover_label.GetTextProperty()
+        text.SetFontSize(16)
+        text.SetColor(1.0, 1.0, 1.0)
+        text.SetBackgroundColor(0.05, 0.05, 0.07)
+        text.SetBackgroundOpacity(0.75)
+        text.SetFrame(False)
+        self.scene_renderer.overlay.AddViewProp(self.hover_label)
+        self._hover_position: tuple[int, int] | None = None
+        self._hover_timer = QTimer(self, singleShot=True, interval=HOVER_INTERVAL_MS)
+        self._hover_timer.timeout.connect(self._update_hover)
+        self._fly_timer = QTimer(self, interval=FLY_STEP_MS)
+        self._fly_timer.timeout.connect(self._fly_step)
+        self._fly: list = []
         state.paths_changed.connect(self._on_paths_changed)
+        state.path_chosen.connect(self._on_paths_changed)
+        state.visibility_changed.connect(self._on_visibility_changed)
+        state.quiz_changed.connect(lambda: self._on_paths_changed(None))
+        state.language_changed.connect(lambda _: self._update_hover(force=True))
         self.vtk_widget.Initialize()
 
     @property
@@ -43,7 +78,18 @@ class SceneView(QWidget):
         return self.vtk_widget.GetRenderWindow()
 
     def _on_press(self, style, _event) -> None:
-        self._press = style.GetInteractor().GetEventPosition()
+        interactor = style.GetInteractor()
+        self._press = interactor.GetEventPosition()
+        if interactor.GetRepeatCount():   # the second press of a double-click
+            self._press = None
+            try:
+                part = self.scene_renderer.pick(*interactor.GetEventPosition())
+                if part is not None:
+                    self.state.select(part)
+                    self.fly_to(part)
+            except Exception as exc:  # never let an exception escape into Qt's event loop
+                print(f"error while flying: {exc}")
+            return
         style.OnLeftButtonDown()
 
     def _on_release(self, style, _event) -> None:
@@ -60,8 +106,94 @@ class SceneView(QWidget):
                 print(f"error while selecting: {exc}")
 
     def _on_paths_changed(self, _paths) -> None:
-        self.scene_renderer.set_highlight(self.state.highlighted, self.state.selected)
+        if self.state.spotlight is not None:   # a quiz question: that one part alone, no paths
+            self.scene_renderer.set_highlight((), self.state.spotlight)
+            self.scene_renderer.set_paths([], self.anchors)
+        else:
+            state = self.state
+            # presentation tells one story: only the chosen path is drawn
+            paths = ([state.chosen_path] if state.presenting and state.chosen_path is not None
+                     else state.paths)
+            self.scene_renderer.set_highlight(state.highlighted, state.selected)
+            self.scene_renderer.set_paths(paths, self.anchors, state.chosen_path)
         self.render()
+
+    def replace_scene(self, scene: Scene) -> None:
+        """Draw ``scene`` instead (the same parts in another posture), keeping the camera,
+        the highlight and the visibility."""
+        self.scene_renderer.replace_scene(scene)
+        self.anchors = anchor_points(self.state.graph, scene)
+        self._on_paths_changed(None)
+
+    def _on_visibility_changed(self, visibility) -> None:
+        self.scene_renderer.set_visibility(visibility)
+        self._update_hover(force=True)
+        self.render()
+
+    # -- hover --------------------------------------------------------------------------
+    def _on_move(self, style, _event) -> None:
+        style.OnMouseMove()
+        if self._press is None:   # not while a button is down: that is a drag
+            self._hover_position = style.GetInteractor().GetEventPosition()
+            if not self._hover_timer.isActive():
+                self._hover_timer.start()
+
+    def _on_leave(self, style, _event) -> None:
+        style.OnLeave()
+        self._hover_position = None
+        self._update_hover()
+
+    def _update_hover(self, force: bool = False) -> None:
+        try:
+            position = self._hover_position
+            part = self.scene_renderer.pick(*position) if position is not None else None
+            changed = self.scene_renderer.set_hover(part)
+            label = self.hover_label
+            if part is None or self.state.names_hidden:   # the quiz asks for the name
+                changed |= bool(label.GetVisibility())
+                label.SetVisibility(False)
+            else:
+                label.SetInput(" " + name_of(self.state.graph, part, self.state.language) + " ")
+                label.SetPosition(position[0] + 14, position[1] - 26)
+                label.SetVisibility(True)
+                changed = True
+            if changed or force:
+                self.render()
+        except Exception as exc:  # never let an exception escape into Qt's event loop
+            print(f"error while hovering: {exc}")
+
+    @property
+    def hovered(self) -> str | None:
+        return self.scene_renderer.hovered
+
+    # -- camera -------------------------------------------------------------------------
+    def fly_to(self, part: str) -> None:
+        """Glide the camera to frame ``part`` over a few frames."""
+        camera = self.scene_renderer.renderer.GetActiveCamera()
+        start = (np.array(camera.GetFocalPoint()), np.array(camera.GetPosition()))
+        end = self.scene_renderer.fly_target(part)
+        self._fly = []
+        for step in range(1, FLY_STEPS + 1):
+            t = step / FLY_STEPS
+            t = t * t * (3 - 2 * t)  # ease in and out
+            self._fly.append(tuple(a + (b - a) * t for a, b in zip(start, end)))
+        self._fly_timer.start()
+
+    @property
+    def flying(self) -> bool:
+        return self._fly_timer.isActive()
+
+    def _fly_step(self) -> None:
+        if not self._fly:
+            self._fly_timer.stop()
+            return
+        focal, position = self._fly.pop(0)
+        self.scene_renderer.set_camera(focal, position)
+        self.render()
+
+    def reset_view(self) -> None:
+        self._fly_timer.stop()
+        self.set_view("anterior")
 
     def set_view(self, name: str) -> None:
         self.scene_renderer.set_view(name)

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.window
 def window(qtbot, graph):
     window = MainWindow(graph)
     qtbot.addWidget(window)
-    window.resize(1200, 800)
+    window.resize(1400, 900)
     window.show()
     qtbot.waitExposed(window)
     window.scene_view.render()

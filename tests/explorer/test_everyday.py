@@ -1,0 +1,318 @@
+"""The everyday window driven through real input under Xvfb: hover, double-click, isolate,
+fade, hide, layers, cameras, undo and redo, the graph panel in step with the 3D view, the
+info panel, search, the language and the shortcuts dialog. One window for the module."""
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QPen
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from explorer.graph_panel import SELECTED_PEN
+from explorer.main_window import MainWindow
+from explorer.path_style import EVIDENCE_DASH, MECHANISM_COLOR
+from explorer.scene_renderer import FADED_OPACITY
+from explorer.view_state import Visibility
+
+pytestmark = pytest.mark.window
+VALVE = "ileocecal-valve"
+
+
+@pytest.fixture(scope="module")
+def window(qapp, graph):
+    window = MainWindow(graph)
+    window.resize(1400, 900)
+    window.show()
+    window.activateWindow()
+    QTest.qWaitForWindowExposed(window)
+    QTest.qWaitForWindowActive(window, 2000)
+    window.scene_view.render()
+    yield window
+    window.close()
+
+
+@pytest.fixture
+def win(window, qtbot):
+    """The shared window, back to a plain start (through the model: this is set-up, not
+    the capability under test)."""
+    state = window.state
+    state.set_language("en")
+    state.select(None)
+    state.set_visibility(Visibility())
+    state.set_register("patient")
+    window.scene_view.reset_view()
+    window.scene_view.render()
+    window.activateWindow()
+    window.setFocus()
+    yield window
+    QApplication.processEvents()
+
+
+def qt_point(window, x, y) -> QPoint:
+    """VTK display pixel (origin bottom left) -> widget point for QTest."""
+    widget = window.scene_view.vtk_widget
+    height = window.scene_view.render_window.GetSize()[1]
+    ratio = widget.devicePixelRatioF()
+    return QPoint(round(x / ratio), round((height - 1 - y) / ratio))
+
+
+def click_3d(window, x, y) -> None:
+    QTest.mouseClick(window.scene_view.vtk_widget, Qt.LeftButton, Qt.NoModifier,
+                     qt_point(window, x, y))
+
+
+def keys(window, sequence: str) -> None:
+    """Press a key sequence like 'Ctrl+Shift+Z' on the window, as a user would."""
+    from PySide6.QtGui import QKeySequence
+    combo = QKeySequence(sequence)[0]
+    QTest.keyClick(QApplication.focusWidget() or window, combo.key(), combo.keyboardModifiers())
+
+
+def valve_position(window):
+    position = window.scene_view.scene_renderer.display_position(VALVE)
+    assert position is not None, "the valve is visible from the front"
+    return position
+
+
+def test_hover_lightens_and_names_the_part_under_the_mouse(win, qtbot):
+    view = win.scene_view
+    x, y = valve_position(win)
+    QTest.mouseMove(view.vtk_widget, qt_point(win, x, y))
+    qtbot.waitUntil(lambda: view.hovered == VALVE, timeout=2000)
+    assert view.hover_label.GetVisibility()
+    assert "ileocaecal valve" in view.hover_label.GetInput()
+    height = view.render_window.GetSize()[1]
+    QTest.mouseMove(view.vtk_widget, qt_point(win, 3, height - 3))
+    qtbot.waitUntil(lambda: view.hovered is None, timeout=2000)
+    assert not view.hover_label.GetVisibility()
+
+
+def test_double_click_flies_to_the_part_and_reset_comes_back(win, qtbot):
+    view, renderer = win.scene_view, win.scene_view.scene_renderer
+    camera = renderer.renderer.GetActiveCamera()
+    start = np.array(camera.GetFocalPoint())
+    distance = camera.GetDistance()
+    x, y = valve_position(win)
+    QTest.mouseDClick(view.vtk_widget, Qt.LeftButton, Qt.NoModifier, qt_point(win, x, y))
+    qtbot.waitUntil(lambda: win.state.selected == VALVE and not view.flying, timeout=4000)
+    bounds = np.array(renderer.scene[VALVE].mesh.GetBounds())
+    assert np.allclose(camera.GetFocalPoint(), (bounds[0::2] + bounds[1::2]) / 2, atol=0.5)
+    assert camera.GetDistance() < distance / 2
+    keys(win, "Ctrl+0")
+    assert np.allclose(camera.GetFocalPoint(), start, atol=0.5)
+
+
+def test_hide_fade_isolate_by_keys_with_undo_and_redo(win):
+    state, renderer = win.state, win.scene_view.scene_renderer
+    x, y = valve_position(win)
+    c3 = renderer.display_position("C3")
+    click_3d(win, x, y)
+    assert state.selected == VALVE
+
+    keys(win, "H")
+    assert VALVE in state.visibility.hidden
+    assert renderer.pick(x, y) != VALVE
+    keys(win, "Ctrl+Z")
+    assert VALVE not in state.visibility.hidden and state.selected == VALVE
+    assert renderer.pick(x, y) == VALVE
+    keys(win, "Ctrl+Shift+Z")
+    assert VALVE in state.visibility.hidden
+    keys(win, "Ctrl+Shift+H")
+    assert state.visibility.hidden == frozenset()
+
+    keys(win, "X")   # x-ray: see-through, and clicks pass through it
+    group, index = renderer._layer_of[VALVE]
+    layer = renderer.layers[group]
+    assert layer.attributes.GetBlockOpacity(layer.blocks.GetBlock(index)) == pytest.approx(FADED_OPACITY)
+    assert renderer.pick(x, y) != VALVE
+    keys(win, "X")
+    assert renderer.pick(x, y) == VALVE
+
+    keys(win, "I")   # only the valve and its paths
+    assert VALVE in state.visibility.isolated and "C3" not in state.visibility.isolated
+    assert renderer.pick(*c3) is None
+    assert renderer.pick(x, y) == VALVE
+    keys(win, "I")
+    assert renderer.pick(*c3) == "C3"
+
+    keys(win, "Escape")
+    assert state.selected is None
+    keys(win, "Ctrl+Z")
+    assert state.selected == VALVE
+
+
+def test_layer_toggles_from_toolbar_and_keys(win):
+    state, renderer = win.state, win.scene_view.scene_renderer
+    l3 = renderer.display_position("C3")
+    assert renderer.pick(*l3) == "C3"
+    button = win.everyday.toolbar.widgetForAction(win.everyday.actions["layer-bones"])
+    QTest.mouseClick(button, Qt.LeftButton)
+    assert "bones" in state.visibility.hidden_layers
+    assert not renderer.layers["bones"].actor.GetVisibility()
+    assert renderer.pick(*l3) != "C3"
+    keys(win, "Alt+1")
+    assert "bones" not in state.visibility.hidden_layers
+    assert renderer.pick(*l3) == "C3"
+    keys(win, "Ctrl+Z")   # visibility is in the history too
+    assert "bones" in state.visibility.hidden_layers
+    assert not win.everyday.actions["layer-bones"].isChecked()
+    keys(win, "Ctrl+Shift+Z")
+
+
+def test_camera_presets(win):
+    camera = win.scene_view.scene_renderer.renderer.GetActiveCamera()
+    keys(win, "Ctrl+2")   # posterior: the camera behind the body
+    assert camera.GetPosition()[1] < camera.GetFocalPoint()[1] - 100
+    keys(win, "Ctrl+3")   # right side
+    assert camera.GetPosition()[0] > camera.GetFocalPoint()[0] + 100
+    keys(win, "Ctrl+1")
+    assert camera.GetPosition()[1] > camera.GetFocalPoint()[1] + 100
+
+
+def test_graph_panel_selects_both_ways_and_draws_paths(win, qtbot, tmp_path):
+    panel, state = win.graph_panel, win.state
+    view = panel.view
+    node = panel.nodes["sacrum"]
+    QTest.mouseClick(view.viewport(), Qt.LeftButton, Qt.NoModifier,
+                     view.mapFromScene(node.scenePos()))
+    assert state.selected == "sacrum"
+    assert win.scene_view.scene_renderer.selected == "sacrum"
+
+    click_3d(win, *valve_position(win))
+    assert state.selected == VALVE
+    assert panel.nodes[VALVE].pen().color() == SELECTED_PEN
+    drawn = panel._path_items
+    assert drawn, "the valve's paths are drawn"
+    styles = set()
+    for item in drawn:
+        edge = item.data(0)
+        pen: QPen = item.pen()
+        assert pen.color().name() == MECHANISM_COLOR[edge["mechanism"]]
+        solid = EVIDENCE_DASH[edge["evidence"]] is None
+        assert (pen.style() == Qt.SolidLine) == solid
+        styles.add(pen.style())
+    assert Qt.SolidLine in styles and Qt.CustomDashLine in styles
+    assert panel.nodes[VALVE].label.isVisible()
+
+    before = panel.nodes[VALVE].pos()
+    keys(win, "Ctrl+G")
+    assert panel.layout_name == "force" and panel.nodes[VALVE].pos() != before
+    keys(win, "Ctrl+G")
+    assert panel.layout_name == "anatomical" and panel.nodes[VALVE].pos() == before
+
+    out = tmp_path / "graph.svg"
+    panel.export_svg(out)
+    svg = ET.parse(out).getroot()
+    assert svg.tag.endswith("svg")
+    assert "ileocaecal valve" in out.read_text()
+
+
+def test_info_panel_names_links_and_path_explanation(win, qtbot, graph):
+    state, info = win.state, win.info_panel
+    click_3d(win, *valve_position(win))
+    text = info.browser.toPlainText()
+    names = graph.nodes[VALVE]["names"]
+    for name in names.values():
+        assert name in text
+    assert "organ" in text and "right" in text
+    assert "Part of" in text and "textbook anatomy" in text and "Gray's Anatomy" in text
+
+    # a link in the panel is a real link: clicking the caecum selects it
+    browser = info.browser
+    cursor = browser.document().find(graph.nodes["caecum"]["names"]["en"])
+    while not cursor.isNull() and cursor.charFormat().anchorHref() != "node:caecum":
+        cursor = browser.document().find(graph.nodes["caecum"]["names"]["en"], cursor)
+    assert not cursor.isNull(), "the caecum is listed as a link"
+    rect = browser.cursorRect(cursor)
+    QTest.mouseClick(browser.viewport(), Qt.LeftButton, Qt.NoModifier, rect.center() - QPoint(3, 0))
+    assert state.selected == "caecum"
+
+    click_3d(win, *valve_position(win))
+    keys(win, "Ctrl+Shift+P")
+    tree = win.paths_panel.tree
+    assert win.side_tabs.currentWidget() is win.paths_panel
+    item = tree.topLevelItem(0)
+    QTest.mouseClick(tree.viewport(), Qt.LeftButton, Qt.NoModifier,
+                     tree.visualItemRect(item).center())
+    assert state.chosen_path is state.paths[0]
+    keys(win, "Ctrl+I")
+    first = state.chosen_path.edges[0]["text"]["en"]
+    assert "can be felt in" in info.browser.toPlainText()
+    assert first["patient"] in info.browser.toPlainText()
+    keys(win, "Ctrl+Shift+W")
+    assert state.register == "professional"
+    assert first["professional"] in info.browser.toPlainText()
+    keys(win, "Ctrl+]")
+    assert state.chosen_path is state.paths[1 % len(state.paths)]
+
+
+def test_search_completes_in_three_languages_and_enter_selects(win, qtbot):
+    state, box = win.state, win.search_box
+    keys(win, "Ctrl+F")
+    assert box.hasFocus()
+    QTest.keyClicks(box, "klep van bau")
+    popup = box.completer_.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    shown = [popup.model().index(i, 0).data() for i in range(popup.model().rowCount())]
+    assert any("ileocaecal valve" in s for s in shown)
+    QTest.keyClick(popup, Qt.Key_Down)
+    QTest.keyClick(popup, Qt.Key_Return)
+    assert state.selected == VALVE
+
+    keys(win, "Ctrl+F")
+    QTest.keyClicks(box, "heiligbeen")
+    QTest.keyClick(box, Qt.Key_Escape)   # close the popup, then Enter in the box
+    QTest.keyClick(box, Qt.Key_Return)
+    assert state.selected == "sacrum"
+
+    keys(win, "Ctrl+F")
+    QTest.keyClicks(box, "vertebra lumbalis")   # Latin synonym or name
+    QTest.keyClick(box, Qt.Key_Escape)
+    QTest.keyClick(box, Qt.Key_Return)
+    assert state.selected is not None and graph_kind(win, state.selected) == "vertebra"
+
+    keys(win, "Ctrl+F")
+    QTest.keyClicks(box, "zzqqxx")
+    QTest.keyClick(box, Qt.Key_Return)
+    assert "zzqqxx" in win.statusBar().currentMessage()
+
+
+def graph_kind(win, node):
+    return win.state.graph.nodes[node]["kind"]
+
+
+def test_language_switches_interface_and_content_at_run_time(win, qtbot):
+    click_3d(win, *valve_position(win))
+    keys(win, "Ctrl+Alt+N")
+    # Qt posts LanguageChange to the windows: the panels retranslate a moment later
+    qtbot.waitUntil(lambda: "Deel van" in win.info_panel.browser.toPlainText(), timeout=2000)
+    assert win.state.language == "nl"
+    titles = [a.text() for a in win.menuBar().actions()]
+    assert "&Bewerken" in titles and "&Beeld" in titles
+    assert win.everyday.actions["undo"].text() == "&Ongedaan maken"
+    assert "klep van Bauhin" in win.info_panel.browser.toPlainText()
+    assert "Nederlands: klep van Bauhin" in win.info_panel.browser.toPlainText()
+    assert win.graph_panel.nodes[VALVE].label.text() == "klep van Bauhin"
+    assert win.side_tabs.tabText(0) == "Informatie"
+    keys(win, "Ctrl+Alt+E")
+    assert "&Edit" in [a.text() for a in win.menuBar().actions()]
+    qtbot.waitUntil(lambda: "Part of" in win.info_panel.browser.toPlainText(), timeout=2000)
+    assert win.graph_panel.nodes[VALVE].label.text() == "ileocaecal valve"
+
+
+def test_help_lists_every_shortcut(win, qtbot):
+    keys(win, "F1")
+    dialog = win.everyday.shortcuts_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=2000)
+    from PySide6.QtWidgets import QTableWidget
+    table = dialog.findChild(QTableWidget)
+    rows = {table.item(r, 1).text(): table.item(r, 0).text() for r in range(table.rowCount())}
+    assert rows["Undo"] == "Ctrl+Z"
+    assert "Ctrl+Shift+Z" in rows["Redo"]
+    for action in win.everyday.actions.values():
+        assert action.shortcuts(), f"{action.text()} has no key"
+        assert action.text().replace("&", "") in rows
+    QTest.keyClick(table, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
