@@ -90,6 +90,25 @@ def _crosses_midline(path_side: str | None, here: str | None, there: str | None)
             and here is None)
 
 
+def _chain_links(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """link key -> chain id, for the chain_next links."""
+    return per_graph(graph, "chain_links", lambda: {
+        key: attrs["chain"] for _, _, key, attrs in graph.edges(keys=True, data=True)
+        if attrs["relation"] == "chain_next"})
+
+
+def _along_one_chain(chains: dict[str, str], previous: str | None, here: str, link: str,
+                     there: str) -> bool:
+    """Whether the step here -> there carries on along the same chain, in the same direction,
+    as the step that came into ``here``: a chain that itself crosses the midline (the Back
+    Functional Line, right arm to left leg) may be followed across it."""
+    if previous is None or previous not in chains or chains.get(link) != chains[previous]:
+        return False
+    came_forward = previous.split("|")[2] == here
+    goes_forward = link.split("|")[0] == here and link.split("|")[2] == there
+    return came_forward == goes_forward
+
+
 def _filter(values: Iterable[str] | None, vocabulary: tuple[str, ...], what: str) -> frozenset:
     if values is None:
         return frozenset(vocabulary)
@@ -129,6 +148,7 @@ def referral_paths(graph: nx.MultiDiGraph, start: str, targets: Iterable[str] | 
 
     terminal = _terminal_nodes(graph)
     sides = _sides(graph)
+    chains = _chain_links(graph)
     settled: dict[str, int] = {}
     found: list[tuple[float, int, tuple[str, ...], tuple[str, ...]]] = []
     heap: list[tuple[float, tuple[str, ...], tuple[str, ...], str | None]] = [
@@ -147,7 +167,8 @@ def referral_paths(graph: nx.MultiDiGraph, start: str, targets: Iterable[str] | 
             if neighbour in nodes or settled.get(neighbour, 0) >= per_target:
                 continue
             to_side = sides.get(neighbour)
-            if _crosses_midline(side, sides.get(node), to_side):
+            if _crosses_midline(side, sides.get(node), to_side) and not _along_one_chain(
+                    chains, links[-1] if links else None, node, link, neighbour):
                 continue
             heapq.heappush(heap, (cost + step, nodes + (neighbour,), links + (link,),
                                   to_side or side))
