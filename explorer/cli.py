@@ -44,6 +44,23 @@ def _build_parser() -> argparse.ArgumentParser:
     paths.add_argument("--lang", choices=("en", "nl"), default="en")
     paths.add_argument("--json", action="store_true")
 
+    explain = commands.add_parser("explain", help="how pain from one structure can be felt in "
+                                  "another, step by step, each step cited")
+    explain.add_argument("start", metavar="FROM", help="an id or any name")
+    explain.add_argument("target", metavar="TO", help="an id or any name")
+    explain.add_argument("--lang", choices=("en", "nl"), default="en")
+    explain.add_argument("--register", choices=("patient", "professional"), default="patient")
+    explain.add_argument("--evidence", help="comma-separated: anatomy,clinical,model,booklet")
+    explain.add_argument("--max-hops", type=int, default=5)
+    explain.add_argument("--paths", type=int, default=1, metavar="N",
+                         help="explain the N best paths (default 1)")
+
+    chain = commands.add_parser("chain", help="the stations of a chain (Anatomy Trains line) "
+                                "in order, or the chains that pass a structure")
+    chain.add_argument("name", metavar="NAME", help="a chain or a structure: id or any name")
+    chain.add_argument("--lang", choices=("en", "nl"), default="en")
+    chain.add_argument("--json", action="store_true")
+
     export = commands.add_parser("export-graph", help="write the whole knowledge graph")
     export.add_argument("--format", choices=("json", "graphml"), required=True)
     export.add_argument("--out", required=True, metavar="FILE")
@@ -119,6 +136,53 @@ def _cmd_render(args) -> int:
     select = resolve(graph, args.select) if args.select else None
     if not args.out.lower().endswith(".png"):
         raise ExplorerError(f"--out {args.out!r} must end in .png")
+def _cmd_explain(args) -> int:
+    from graph.explain import explain_path, heading
+    from graph.paths import referral_paths
+    from graph.search import resolve
+    graph = _graph(args)
+    start, target = resolve(graph, args.start), resolve(graph, args.target)
+    evidence = [e.strip() for e in args.evidence.split(",")] if args.evidence else None
+    if args.paths < 1:
+        raise ExplorerError("--paths must be at least 1")
+    found = referral_paths(graph, start, [target], max_hops=args.max_hops, evidence=evidence,
+                           limit=args.paths)
+    if not found:
+        print(f"no path from {start} to {target} within {args.max_hops} steps")
+        return 0
+    for number, path in enumerate(found, 1):
+        print(f"{number}. {heading(graph, path, args.lang)} [{path.score:.3f}]")
+        for step in explain_path(graph, path, args.lang, args.register):
+            print(f"   - {step.line()}")
+    return 0
+
+
+def _cmd_chain(args) -> int:
+    from graph.chains import chain_tracks, chains_through
+    from graph.explain import name_of
+    from graph.search import resolve
+    graph = _graph(args)
+    node = resolve(graph, args.name)
+    if graph.nodes[node]["kind"] == "chain":
+        tracks = chain_tracks(graph, node)
+        if args.json:
+            print(json.dumps({"chain": node, "tracks": [list(t) for t in tracks]}, indent=1))
+            return 0
+        print(name_of(graph, node, args.lang))
+        for track in tracks:
+            print("  " + " > ".join(name_of(graph, n, args.lang) for n in track))
+        return 0
+    passing = chains_through(graph, node)
+    if args.json:
+        print(json.dumps({"structure": node, "chains": passing}, indent=1))
+    elif not passing:
+        print(f"no chain passes {name_of(graph, node, args.lang)}")
+    else:
+        for chain in passing:
+            print(f"{chain:28s} {name_of(graph, chain, args.lang)}")
+    return 0
+
+
     render_figure(graph, args.out, select=select, view=args.view, size=size,
                   transparent=args.transparent)
     print(f"wrote {args.out}")
@@ -140,7 +204,8 @@ def _cmd_window(args) -> int:
     return run(graph)
 
 
-COMMANDS = {"search": _cmd_search, "paths": _cmd_paths, "export-graph": _cmd_export_graph,
+COMMANDS = {"search": _cmd_search, "paths": _cmd_paths, "explain": _cmd_explain,
+            "chain": _cmd_chain, "export-graph": _cmd_export_graph,
             "render": _cmd_render, None: _cmd_window}
 
 
