@@ -61,7 +61,11 @@ class _Mapping(dict):
     line: int = 0
 
 
-class _LineLoader(yaml.SafeLoader):
+# The C parser (libyaml) when it is there: ten times faster on the 8000-line files.
+_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeBase):
     """Safe loader that records line numbers and refuses duplicate keys."""
 
 
@@ -115,7 +119,7 @@ def _read_yaml(path: Path):
     except OSError as exc:
         raise KnowledgeError(f"cannot read: {exc.strerror}", name) from None
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a (C)SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
