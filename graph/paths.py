@@ -42,7 +42,8 @@ class PainPath:
 
 def default_targets(graph: nx.MultiDiGraph) -> frozenset[str]:
     """Where pain is felt: body regions, the bones of the spine, the legs."""
-    return frozenset(n for n, kind in graph.nodes(data="kind") if kind in REFERRAL_TARGET_KINDS)
+    return per_graph(graph, "default_targets", lambda: frozenset(
+        n for n, kind in graph.nodes(data="kind") if kind in REFERRAL_TARGET_KINDS))
 
 
 def _adjacency(graph: nx.MultiDiGraph, evidence: frozenset[str], mechanisms: frozenset[str]):
@@ -140,7 +141,7 @@ def referral_paths(graph: nx.MultiDiGraph, start: str, targets: Iterable[str] | 
     if per_target < 1:
         raise ExplorerError("per target must be at least 1")
     target_set = default_targets(graph) if targets is None else frozenset(targets)
-    missing = sorted(target_set - set(graph))
+    missing = [] if targets is None else sorted(t for t in target_set if t not in graph)
     if missing:
         raise ExplorerError(f"unknown target {missing[0]!r}")
     adjacency = _adjacency(graph, _filter(evidence, EVIDENCE, "evidence"),
@@ -151,42 +152,56 @@ def referral_paths(graph: nx.MultiDiGraph, start: str, targets: Iterable[str] | 
     chains = _chain_links(graph)
     settled: dict[str, int] = {}
     found: list[tuple[float, int, tuple[str, ...], tuple[str, ...]]] = []
-    heap: list[tuple[float, tuple[str, ...], tuple[str, ...], str | None]] = [
-        (0.0, (start,), (), sides.get(start))]
+    # (cost, push order, nodes, links, side): the push order breaks ties the same way every
+    # time, because adjacency lists are sorted.
+    heap: list[tuple[float, int, tuple[str, ...], tuple[str, ...], str | None]] = [
+        (0.0, 0, (start,), (), sides.get(start))]
+    pushed = 0
+    push, pop = heapq.heappush, heapq.heappop
     while heap:
-        cost, nodes, links, side = heapq.heappop(heap)
+        cost, _, nodes, links, side = pop(heap)
         node = nodes[-1]
-        if settled.get(node, 0) >= per_target:
+        times = settled.get(node, 0)
+        if times >= per_target:
             continue
-        settled[node] = settled.get(node, 0) + 1
+        settled[node] = times + 1
         if node in target_set and node != start:
             found.append((cost, len(links), nodes, links))
         if len(links) >= max_hops or (node != start and node in terminal):
             continue
+        # Only from a midline structure can a step cross to the other side.
+        guard_midline = side is not None and node not in sides
         for neighbour, step, link in adjacency[node]:
             if neighbour in nodes or settled.get(neighbour, 0) >= per_target:
                 continue
             to_side = sides.get(neighbour)
-            if _crosses_midline(side, sides.get(node), to_side) and not _along_one_chain(
+            if guard_midline and _crosses_midline(side, None, to_side) and not _along_one_chain(
                     chains, links[-1] if links else None, node, link, neighbour):
                 continue
-            heapq.heappush(heap, (cost + step, nodes + (neighbour,), links + (link,),
-                                  to_side or side))
+            pushed += 1
+            push(heap, (cost + step, pushed, nodes + (neighbour,), links + (link,),
+                        to_side or side))
 
     found.sort(key=lambda item: (round(item[0], 9), item[1], item[2]))
     if limit is not None:
         found = found[:limit]
-    edges_by_key = {}
+    records = _edge_records(graph)
     result = []
     for cost, _, nodes, links in found:
         edges = []
         for link in links:
-            if link not in edges_by_key:
+            if link not in records:
                 u, _, v, _ = link.split("|")
-                edges_by_key[link] = {"source": u, "target": v, **graph.edges[u, v, link]}
-            edges.append(edges_by_key[link])
+                records[link] = {"source": u, "target": v, **graph.edges[u, v, link]}
+            edges.append(records[link])
         result.append(PainPath(nodes, tuple(edges), round(math.exp(-cost), 4)))
     return result
+
+
+def _edge_records(graph: nx.MultiDiGraph) -> dict[str, dict]:
+    """link key -> the link as a path step (source, target and attributes), filled lazily
+    and shared by every path of the graph; treat as read-only."""
+    return per_graph(graph, "edge_records", dict)
 
 
 def structures_on(paths: Iterable[PainPath]) -> frozenset[str]:

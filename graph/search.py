@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import networkx as nx
@@ -65,8 +66,25 @@ def _index(graph: nx.MultiDiGraph):
             for key in sorted(words):
                 fuzzy_terms.append(key)
                 fuzzy_owners.append((node, WORD_PENALTY))
-        return terms, owners, fuzzy_terms, fuzzy_owners
+        blob = "\n".join(terms)
+        starts, offset = [], 0
+        for term in terms:
+            starts.append(offset)
+            offset += len(term) + 1
+        return terms, owners, fuzzy_terms, fuzzy_owners, blob, starts
     return per_graph(graph, "search_index", build)
+
+
+def _candidates(query: str, blob: str, starts: list[int]) -> set[int]:
+    """Indexes of the terms that contain the query's longest word: every term that can
+    score (equal, prefix, word prefixes, substring) contains it. One scan of the joined
+    terms in C instead of a Python loop over every term."""
+    word = max(query.split(), key=len)
+    found, at = set(), blob.find(word)
+    while at != -1:
+        found.add(bisect_right(starts, at) - 1)
+        at = blob.find(word, at + 1)
+    return found
 
 
 def _score(query: str, term: str) -> float:
@@ -96,9 +114,10 @@ def search(graph: nx.MultiDiGraph, text: str, limit: int = 10) -> list[SearchHit
     query = normalize(text)
     if not query:
         return []
-    terms, owners, fuzzy_terms, fuzzy_owners = _index(graph)
+    terms, owners, fuzzy_terms, fuzzy_owners, blob, starts = _index(graph)
     best: dict[str, tuple[float, str]] = {}
-    for term, owner in zip(terms, owners):
+    for index in sorted(_candidates(query, blob, starts)):
+        term, owner = terms[index], owners[index]
         score = _score(query, term)
         if score and score > best.get(owner, (0.0, ""))[0]:
             best[owner] = (score, term)
@@ -140,7 +159,7 @@ def _one_side_each(hits: list[SearchHit]) -> list[SearchHit]:
 
 def suggest(graph: nx.MultiDiGraph, text: str, count: int = 3) -> list[str]:
     """Looser near-misses than search gives, for "did you mean" after a failed lookup."""
-    _, _, fuzzy_terms, fuzzy_owners = _index(graph)
+    _, _, fuzzy_terms, fuzzy_owners, _, _ = _index(graph)
     found: list[str] = []
     for _, _, index in process.extract(normalize(text), fuzzy_terms, scorer=fuzz.token_sort_ratio,
                                        score_cutoff=SUGGEST_CUTOFF, limit=count * 4):
