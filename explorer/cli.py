@@ -11,6 +11,7 @@ import os
 import sys
 
 from graph.errors import ExplorerError
+from graph.vocabulary import MECHANISMS
 
 __all__ = ["main"]
 
@@ -41,6 +42,9 @@ def _build_parser() -> argparse.ArgumentParser:
     paths.add_argument("--max-hops", type=int, default=5)
     paths.add_argument("--evidence", help="comma-separated: anatomy,clinical,model,booklet")
     paths.add_argument("--limit", type=int, default=20)
+    paths.add_argument("--min-score", type=float, default=0.0, metavar="S",
+                       help="leave out paths scoring below S (0-1)")
+    paths.add_argument("--mechanism", help="comma-separated: " + ", ".join(MECHANISMS))
     paths.add_argument("--lang", choices=("en", "nl"), default="en")
     paths.add_argument("--json", action="store_true")
 
@@ -105,8 +109,9 @@ def _cmd_paths(args) -> int:
     evidence = [e.strip() for e in args.evidence.split(",")] if args.evidence else None
     if args.limit < 1:
         raise ExplorerError("--limit must be at least 1")
+    mechanisms = [m.strip() for m in args.mechanism.split(",")] if args.mechanism else None
     found = referral_paths(graph, start, targets, max_hops=args.max_hops, evidence=evidence,
-                           limit=args.limit)
+                           mechanisms=mechanisms, limit=args.limit, min_score=args.min_score)
     if args.json:
         print(json.dumps([p.to_json() for p in found], ensure_ascii=False, indent=1))
         return 0

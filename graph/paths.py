@@ -61,11 +61,18 @@ def _build_adjacency(graph, evidence, mechanisms):
         direction = PAIN_DIRECTION[attrs["relation"]]
         if direction in ("forward", "both"):
             adjacency[u].append((v, cost, link))
-        if direction in ("backward", "both"):
+        if direction in ("backward", "both") and not _root_of_nerve(graph, attrs, v):
             adjacency[v].append((u, cost, link))
     for node in adjacency:
         adjacency[node].sort(key=lambda item: (item[1], item[0], item[2]))
     return adjacency
+
+
+def _root_of_nerve(graph: nx.MultiDiGraph, attrs: dict, target: str) -> bool:
+    """A nerve's root segment (femoral nerve -branch_of-> segment-L3) passes no pain out
+    along the nerve: what converges on a spinal segment is felt in that segment's own
+    dermatome (segment -supplies-> region), not along every nerve its fibres join."""
+    return attrs["relation"] == "branch_of" and graph.nodes[target]["kind"] == "segment"
 
 
 def _terminal_nodes(graph: nx.MultiDiGraph) -> frozenset[str]:
@@ -124,7 +131,7 @@ def _filter(values: Iterable[str] | None, vocabulary: tuple[str, ...], what: str
 def referral_paths(graph: nx.MultiDiGraph, start: str, targets: Iterable[str] | None = None,
                    max_hops: int = 5, evidence: Iterable[str] | None = None,
                    mechanisms: Iterable[str] | None = None, per_target: int = 3,
-                   limit: int | None = None) -> list[PainPath]:
+                   limit: int | None = None, min_score: float = 0.0) -> list[PainPath]:
     """Paths from ``start`` to each target, best first.
 
     A path's score is the product of its steps' evidence weights, so fewer and better
@@ -132,7 +139,8 @@ def referral_paths(graph: nx.MultiDiGraph, start: str, targets: Iterable[str] | 
     ``per_target`` times, which yields (up to) the ``per_target`` best simple paths to every
     target within ``max_hops``. Ties break on the node ids, so the order is deterministic.
     A path that has reached one side of the body does not cross to the other side through a
-    midline structure (see :func:`_crosses_midline`).
+    midline structure (see :func:`_crosses_midline`). ``min_score`` drops weaker paths (0.5
+    keeps a booklet claim or up to six textbook steps, and drops two booklet steps in a row).
     """
     if start not in graph:
         raise ExplorerError(f"unknown structure {start!r}")
@@ -140,6 +148,9 @@ def referral_paths(graph: nx.MultiDiGraph, start: str, targets: Iterable[str] | 
         raise ExplorerError("max hops must be at least 1")
     if per_target < 1:
         raise ExplorerError("per target must be at least 1")
+    if not 0.0 <= min_score <= 1.0:
+        raise ExplorerError("min score must be between 0 and 1")
+    max_cost = -math.log(min_score) if min_score > 0 else math.inf
     target_set = default_targets(graph) if targets is None else frozenset(targets)
     missing = [] if targets is None else sorted(t for t in target_set if t not in graph)
     if missing:
@@ -177,6 +188,8 @@ def referral_paths(graph: nx.MultiDiGraph, start: str, targets: Iterable[str] | 
             to_side = sides.get(neighbour)
             if guard_midline and _crosses_midline(side, None, to_side) and not _along_one_chain(
                     chains, links[-1] if links else None, node, link, neighbour):
+                continue
+            if cost + step > max_cost + 1e-9:
                 continue
             pushed += 1
             push(heap, (cost + step, pushed, nodes + (neighbour,), links + (link,),

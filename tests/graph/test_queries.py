@@ -122,3 +122,29 @@ def test_graph_json_round_trip_is_lossless(graph):
     assert nx.utils.nodes_equal(graph.nodes(data=True), again.nodes(data=True))
     assert sorted(graph.edges(keys=True, data=True)) == sorted(again.edges(keys=True, data=True))
     assert graph.graph == again.graph
+
+
+def test_min_score_drops_weaker_paths(graph):
+    every = referral_paths(graph, "kidney-right")
+    strong = referral_paths(graph, "kidney-right", min_score=0.6)
+    assert strong and all(p.score >= 0.6 for p in strong)
+    assert {p.nodes for p in strong} == {p.nodes for p in every if p.score >= 0.6}
+    with pytest.raises(ExplorerError):
+        referral_paths(graph, "kidney-right", min_score=1.5)
+
+
+def test_a_segment_passes_no_pain_out_along_the_nerves_of_its_root(graph):
+    # the uterus's sacral segments are felt in their dermatomes, not down the tibial nerve
+    for path in referral_paths(graph, "uterus"):
+        for here, edge in zip(path.nodes, path.edges):
+            assert not (edge["relation"] == "branch_of" and here.startswith("segment-")), path.nodes
+
+
+def test_paths_do_not_cross_the_midline_through_a_shared_structure(graph):
+    for path in referral_paths(graph, "kidney-right", evidence=["anatomy", "clinical"]):
+        sides = [graph.nodes[n].get("side") for n in path.nodes]
+        for i in range(1, len(sides) - 1):
+            if sides[i] not in ("left", "right"):
+                before = [s for s in sides[:i] if s in ("left", "right")]
+                if before and sides[i + 1] in ("left", "right"):
+                    assert sides[i + 1] == before[-1], path.nodes
