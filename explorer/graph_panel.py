@@ -13,10 +13,10 @@ and the node under the mouse until the user zooms in (level of detail).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import (QComboBox, QGraphicsEllipseItem, QGraphicsItem,
+from PySide6.QtWidgets import (QApplication, QComboBox, QGraphicsEllipseItem, QGraphicsItem,
                                QGraphicsPathItem, QGraphicsScene, QGraphicsSimpleTextItem,
                                QGraphicsView, QHBoxLayout, QLabel, QVBoxLayout, QWidget)
 
@@ -169,8 +169,12 @@ class GraphPanel(QWidget):
     def places(self, layout: str) -> dict:
         if layout not in self._places:
             graph = self.state.graph
-            self._places[layout] = (anatomical_layout(graph, self.anchors) if layout == "anatomical"
-                                    else force_layout(graph))
+            QApplication.setOverrideCursor(Qt.WaitCursor)   # a force layout takes seconds
+            try:
+                self._places[layout] = (anatomical_layout(graph, self.anchors)
+                                        if layout == "anatomical" else force_layout(graph))
+            finally:
+                QApplication.restoreOverrideCursor()
         return self._places[layout]
 
     def _build(self) -> None:

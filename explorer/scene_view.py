@@ -7,6 +7,8 @@ shows its name beside the cursor (picked at most every HOVER_INTERVAL_MS).
 """
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import vtkmodules.vtkRenderingFreeType  # noqa: F401  (text rendering)
 from PySide6.QtCore import QTimer
@@ -25,8 +27,8 @@ __all__ = ["SceneView"]
 
 CLICK_TOLERANCE_PX = 4
 HOVER_INTERVAL_MS = 40      # one pick (0.04 ms) and at most one frame per interval
-FLY_STEPS = 10
-FLY_STEP_MS = 30
+FLY_SECONDS = 0.45          # by the clock: on a slow machine the glide has fewer frames
+FLY_STEP_MS = 15
 
 
 class SceneView(QWidget):
@@ -66,6 +68,8 @@ class SceneView(QWidget):
         self._fly_timer = QTimer(self, interval=FLY_STEP_MS)
         self._fly_timer.timeout.connect(self._fly_step)
         self._fly: list = []
+        self._render_pending = False
+        self._closed = False
         state.paths_changed.connect(self._on_paths_changed)
         state.path_chosen.connect(self._on_paths_changed)
         state.visibility_changed.connect(self._on_visibility_changed)
@@ -116,7 +120,20 @@ class SceneView(QWidget):
                      else state.paths)
             self.scene_renderer.set_highlight(state.highlighted, state.selected)
             self.scene_renderer.set_paths(paths, self.anchors, state.chosen_path)
-        self.render()
+        self.request_render()
+
+    def request_render(self) -> None:
+        """Render once when control returns to the event loop: one selection changes the
+        highlight, the paths and the chosen path, and a frame costs 50-400 ms."""
+        if not self._render_pending:
+            self._render_pending = True
+            QTimer.singleShot(0, self._render_now)
+
+    def _render_now(self) -> None:
+        # not after close: the render window is finalized then, and rendering crashes
+        if self._render_pending and not self._closed:
+            self._render_pending = False
+            self.render()
 
     def replace_scene(self, scene: Scene) -> None:
         """Draw ``scene`` instead (the same parts in another posture), keeping the camera,
@@ -128,7 +145,7 @@ class SceneView(QWidget):
     def _on_visibility_changed(self, visibility) -> None:
         self.scene_renderer.set_visibility(visibility)
         self._update_hover(force=True)
-        self.render()
+        self.request_render()
 
     # -- hover --------------------------------------------------------------------------
     def _on_move(self, style, _event) -> None:
@@ -152,13 +169,15 @@ class SceneView(QWidget):
             if part is None or self.state.names_hidden:   # the quiz asks for the name
                 changed |= bool(label.GetVisibility())
                 label.SetVisibility(False)
-            else:
+            elif changed or force or not label.GetVisibility():
+                # the name stays where the part was entered: moving it with every mouse
+                # move would cost a frame per move
                 label.SetInput(" " + name_of(self.state.graph, part, self.state.language) + " ")
                 label.SetPosition(position[0] + 14, position[1] - 26)
                 label.SetVisibility(True)
                 changed = True
             if changed or force:
-                self.render()
+                self.request_render()
         except Exception as exc:  # never let an exception escape into Qt's event loop
             print(f"error while hovering: {exc}")
 
@@ -172,11 +191,7 @@ class SceneView(QWidget):
         camera = self.scene_renderer.renderer.GetActiveCamera()
         start = (np.array(camera.GetFocalPoint()), np.array(camera.GetPosition()))
         end = self.scene_renderer.fly_target(part)
-        self._fly = []
-        for step in range(1, FLY_STEPS + 1):
-            t = step / FLY_STEPS
-            t = t * t * (3 - 2 * t)  # ease in and out
-            self._fly.append(tuple(a + (b - a) * t for a, b in zip(start, end)))
+        self._fly = [start, end, time.monotonic()]
         self._fly_timer.start()
 
     @property
@@ -187,8 +202,14 @@ class SceneView(QWidget):
         if not self._fly:
             self._fly_timer.stop()
             return
-        focal, position = self._fly.pop(0)
+        start, end, began = self._fly
+        t = min((time.monotonic() - began) / FLY_SECONDS, 1.0)
+        eased = t * t * (3 - 2 * t)  # ease in and out
+        focal, position = (a + (b - a) * eased for a, b in zip(start, end))
         self.scene_renderer.set_camera(focal, position)
+        if t >= 1.0:
+            self._fly = []
+            self._fly_timer.stop()
         self.render()
 
     def reset_view(self) -> None:
@@ -203,4 +224,7 @@ class SceneView(QWidget):
         self.scene_renderer.render()
 
     def close_view(self) -> None:
+        self._closed = True
+        self._fly_timer.stop()
+        self._hover_timer.stop()
         self.vtk_widget.GetRenderWindow().Finalize()

@@ -4,345 +4,423 @@
 <context>
     <name>EverydayActions</name>
     <message>
-        <location filename="../actions.py" line="126"/>
+        <location filename="../actions.py" line="127"/>
         <source>&amp;Undo</source>
         <translation>&amp;Ongedaan maken</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="126"/>
+        <location filename="../actions.py" line="127"/>
         <source>&amp;Redo</source>
         <translation>Opnieuw &amp;doen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="126"/>
+        <location filename="../actions.py" line="127"/>
         <source>&amp;Find a structure…</source>
         <translation>Structuur &amp;zoeken…</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="127"/>
+        <location filename="../actions.py" line="128"/>
         <source>&amp;Anterior (front)</source>
         <translation>&amp;Voorkant (anterior)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="127"/>
+        <location filename="../actions.py" line="128"/>
         <source>&amp;Posterior (back)</source>
         <translation>&amp;Achterkant (posterior)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="128"/>
+        <location filename="../actions.py" line="129"/>
         <source>&amp;Right side</source>
         <translation>&amp;Rechterzijde</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="128"/>
+        <location filename="../actions.py" line="129"/>
         <source>&amp;Left side</source>
         <translation>&amp;Linkerzijde</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="129"/>
+        <location filename="../actions.py" line="130"/>
         <source>&amp;Superior (from above)</source>
         <translation>Van &amp;boven (superior)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="129"/>
+        <location filename="../actions.py" line="130"/>
         <source>&amp;Oblique</source>
         <translation>&amp;Schuin</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="130"/>
+        <location filename="../actions.py" line="131"/>
         <source>Reset the &amp;camera</source>
         <translation>&amp;Camera terugzetten</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="130"/>
+        <location filename="../actions.py" line="131"/>
         <source>&amp;Fly to the selection</source>
         <translation>Naar de selectie &amp;vliegen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="131"/>
+        <location filename="../actions.py" line="132"/>
         <source>&amp;Isolate the selection and its paths</source>
         <translation>Selectie en haar wegen &amp;isoleren</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="132"/>
+        <location filename="../actions.py" line="133"/>
         <source>Fade the selection (&amp;x-ray)</source>
         <translation>Selectie doorzichtig maken (&amp;röntgen)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="132"/>
+        <location filename="../actions.py" line="133"/>
         <source>&amp;Hide the selection</source>
         <translation>Selectie &amp;verbergen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="133"/>
+        <location filename="../actions.py" line="134"/>
         <source>Show &amp;everything again</source>
         <translation>&amp;Alles weer tonen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="133"/>
+        <location filename="../actions.py" line="134"/>
         <source>&amp;Clear the selection</source>
         <translation>Selectie &amp;wissen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="134"/>
+        <location filename="../actions.py" line="135"/>
         <source>Bones</source>
         <translation>Botten</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="134"/>
+        <location filename="../actions.py" line="135"/>
         <source>Discs</source>
         <translation>Tussenwervelschijven</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="135"/>
+        <location filename="../actions.py" line="136"/>
         <source>Deep back muscles</source>
         <translation>Diepe rugspieren</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="136"/>
+        <location filename="../actions.py" line="137"/>
         <source>Other muscles</source>
         <translation>Overige spieren</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="136"/>
+        <location filename="../actions.py" line="137"/>
         <source>Organs</source>
         <translation>Organen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="137"/>
+        <location filename="../actions.py" line="138"/>
         <source>Nerves</source>
         <translation>Zenuwen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="137"/>
+        <location filename="../actions.py" line="138"/>
         <source>Fascia</source>
         <translation>Fascie</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="138"/>
+        <location filename="../actions.py" line="139"/>
         <source>Skin regions</source>
         <translation>Huidgebieden</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="139"/>
+        <location filename="../actions.py" line="140"/>
         <source>Switch the &amp;graph layout (body map / force)</source>
         <translation>&amp;Grafiekindeling wisselen (lichaamskaart / krachten)</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="140"/>
+        <location filename="../actions.py" line="141"/>
         <source>&amp;Professional words</source>
         <translation>&amp;Vaktaal</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="141"/>
+        <location filename="../actions.py" line="142"/>
         <source>&amp;Next path</source>
         <translation>&amp;Volgende weg</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="141"/>
+        <location filename="../actions.py" line="142"/>
         <source>Pre&amp;vious path</source>
         <translation>V&amp;orige weg</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="142"/>
+        <location filename="../actions.py" line="143"/>
         <source>Show the i&amp;nfo panel</source>
         <translation>I&amp;nformatiepaneel tonen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="142"/>
+        <location filename="../actions.py" line="143"/>
         <source>Show the pa&amp;ths list</source>
         <translation>&amp;Lijst van wegen tonen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="144"/>
+        <location filename="../actions.py" line="145"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="148"/>
+        <location filename="../actions.py" line="149"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bewerken</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="149"/>
+        <location filename="../actions.py" line="150"/>
         <source>&amp;View</source>
         <translation>&amp;Beeld</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="150"/>
+        <location filename="../actions.py" line="151"/>
         <source>&amp;Layers</source>
         <translation>&amp;Lagen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="151"/>
+        <location filename="../actions.py" line="152"/>
         <source>&amp;Language</source>
         <translation>&amp;Taal</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="152"/>
+        <location filename="../actions.py" line="153"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="153"/>
+        <location filename="../actions.py" line="154"/>
         <source>Search and layers</source>
         <translation>Zoeken en lagen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="155"/>
+        <location filename="../actions.py" line="156"/>
         <source>Info</source>
         <translation>Informatie</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="156"/>
+        <location filename="../actions.py" line="157"/>
         <source>Paths</source>
         <translation>Wegen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="180"/>
+        <location filename="../actions.py" line="181"/>
         <source>Select a structure in the 3D view first.</source>
         <translation>Selecteer eerst een structuur in de 3D-weergave.</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="229"/>
+        <location filename="../actions.py" line="230"/>
         <source>Click</source>
         <translation>Klik</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="229"/>
+        <location filename="../actions.py" line="230"/>
         <source>Select a structure (3D view or graph); on empty space: clear</source>
         <translation>Structuur selecteren (3D-weergave of grafiek); op lege ruimte: selectie wissen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="230"/>
+        <location filename="../actions.py" line="231"/>
         <source>Double-click</source>
         <translation>Dubbelklik</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="230"/>
+        <location filename="../actions.py" line="231"/>
         <source>Fly the camera to a structure</source>
         <translation>Camera naar een structuur laten vliegen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="231"/>
+        <location filename="../actions.py" line="232"/>
         <source>Drag</source>
         <translation>Slepen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="231"/>
+        <location filename="../actions.py" line="232"/>
         <source>Rotate the 3D view; pan the graph</source>
         <translation>3D-weergave draaien; grafiek verschuiven</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="232"/>
+        <location filename="../actions.py" line="233"/>
         <source>Wheel</source>
         <translation>Scrollwiel</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="232"/>
+        <location filename="../actions.py" line="233"/>
         <source>Zoom</source>
         <translation>In- en uitzoomen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="233"/>
+        <location filename="../actions.py" line="234"/>
         <source>Hover</source>
         <translation>Aanwijzen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="233"/>
+        <location filename="../actions.py" line="234"/>
         <source>Name the structure under the mouse</source>
         <translation>Naam van de structuur onder de muis tonen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="239"/>
+        <location filename="../actions.py" line="240"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="242"/>
+        <location filename="../actions.py" line="243"/>
         <source>Keys</source>
         <translation>Toetsen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="242"/>
+        <location filename="../actions.py" line="243"/>
         <source>Action</source>
         <translation>Actie</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="253"/>
+        <location filename="../actions.py" line="254"/>
         <source>Every action, and the keys that reach it:</source>
         <translation>Elke actie, en de toetsen die haar bereiken:</translation>
     </message>
 </context>
 <context>
+    <name>ExportImageDialog</name>
+    <message>
+        <location filename="../export_dialog.py" line="35"/>
+        <source>Export image</source>
+        <translation>Afbeelding exporteren</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="38"/>
+        <source>Screen, 1600 × 1200</source>
+        <translation>Scherm, 1600 × 1200</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="39"/>
+        <source>A5 landscape, 300 dpi</source>
+        <translation>A5 liggend, 300 dpi</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="40"/>
+        <source>A4 landscape, 300 dpi</source>
+        <translation>A4 liggend, 300 dpi</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="41"/>
+        <source>Print, 3000 × 2000 at 300 dpi</source>
+        <translation>Druk, 3000 × 2000 bij 300 dpi</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="42"/>
+        <source>A4 portrait, 300 dpi</source>
+        <translation>A4 staand, 300 dpi</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="43"/>
+        <source>Custom</source>
+        <translation>Eigen maat</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="54"/>
+        <source>Transparent background</source>
+        <translation>Doorzichtige achtergrond</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="56"/>
+        <source>Labels on the lit structures</source>
+        <translation>Namen bij de verlichte structuren</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="59"/>
+        <source>Preset</source>
+        <translation>Voorinstelling</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="60"/>
+        <source>Width</source>
+        <translation>Breedte</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="61"/>
+        <source>Height</source>
+        <translation>Hoogte</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="62"/>
+        <source>Resolution (dpi)</source>
+        <translation>Resolutie (dpi)</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="63"/>
+        <source>Printed size</source>
+        <translation>Afdrukformaat</translation>
+    </message>
+    <message>
+        <location filename="../export_dialog.py" line="85"/>
+        <source>{w:.1f} × {h:.1f} cm</source>
+        <translation>{w:.1f} × {h:.1f} cm</translation>
+    </message>
+</context>
+<context>
     <name>GraphPanel</name>
     <message>
-        <location filename="../graph_panel.py" line="292"/>
+        <location filename="../graph_panel.py" line="315"/>
         <source>Graph layout:</source>
         <translation>Indeling grafiek:</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="293"/>
+        <location filename="../graph_panel.py" line="316"/>
         <source>Anatomical (body map)</source>
         <translation>Anatomisch (lichaamskaart)</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="294"/>
+        <location filename="../graph_panel.py" line="317"/>
         <source>Force (links pull together)</source>
         <translation>Krachten (verbindingen trekken samen)</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="299"/>
+        <location filename="../graph_panel.py" line="322"/>
         <source>part of</source>
         <translation>deel van</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="299"/>
+        <location filename="../graph_panel.py" line="322"/>
         <source>fascia</source>
         <translation>fascie</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="300"/>
+        <location filename="../graph_panel.py" line="323"/>
         <source>ligament</source>
         <translation>ligament</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="300"/>
+        <location filename="../graph_panel.py" line="323"/>
         <source>pressure or pull</source>
         <translation>druk of trek</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="301"/>
+        <location filename="../graph_panel.py" line="324"/>
         <source>nerve</source>
         <translation>zenuw</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="301"/>
+        <location filename="../graph_panel.py" line="324"/>
         <source>referred from an organ</source>
         <translation>uitgestraald vanuit een orgaan</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="302"/>
+        <location filename="../graph_panel.py" line="325"/>
         <source>muscle</source>
         <translation>spier</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="306"/>
+        <location filename="../graph_panel.py" line="329"/>
         <source>textbook anatomy</source>
         <translation>anatomie (leerboek)</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="306"/>
+        <location filename="../graph_panel.py" line="329"/>
         <source>clinical pattern</source>
         <translation>klinisch patroon</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="307"/>
+        <location filename="../graph_panel.py" line="330"/>
         <source>model or booklet</source>
         <translation>model of boekje</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="321"/>
+        <location filename="../graph_panel.py" line="344"/>
         <source>Fascia Explorer: knowledge graph</source>
         <translation>Fascia Explorer: kennisgrafiek</translation>
     </message>
@@ -645,6 +723,102 @@
     </message>
 </context>
 <context>
+    <name>PresentationMode</name>
+    <message>
+        <location filename="../presentation.py" line="206"/>
+        <source>Click a structure to tell its story</source>
+        <translation>Klik op een structuur om haar verhaal te vertellen</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="211"/>
+        <source>No path by which this is felt elsewhere is known.</source>
+        <translation>Er is geen weg bekend waarlangs dit elders gevoeld wordt.</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="217"/>
+        <source>Step {step} of {steps}  ·  story {story} of {stories}</source>
+        <translation>Stap {step} van {steps}  ·  verhaal {story} van {stories}</translation>
+    </message>
+    <message>
+        <location filename="../presentation.py" line="221"/>
+        <source>→ or click: next step   ← back   ↓ ↑ other story   Esc: leave</source>
+        <translation>→ of klik: volgende stap   ← terug   ↓ ↑ ander verhaal   Esc: stoppen</translation>
+    </message>
+</context>
+<context>
+    <name>QuizPanel</name>
+    <message>
+        <location filename="../quiz_panel.py" line="99"/>
+        <source>Which structure is lit?</source>
+        <translation>Welke structuur licht op?</translation>
+    </message>
+    <message>
+        <location filename="../quiz_panel.py" line="101"/>
+        <source>Click the structure: {name}</source>
+        <translation>Klik op de structuur: {name}</translation>
+    </message>
+    <message>
+        <location filename="../quiz_panel.py" line="103"/>
+        <source>Which structures link {start} to {end}?</source>
+        <translation>Welke structuren verbinden {start} met {end}?</translation>
+    </message>
+    <message>
+        <location filename="../quiz_panel.py" line="105"/>
+        <source>Which spinal cord segments carry the pain of: {name}?</source>
+        <translation>Welke ruggenmergsegmenten dragen de pijn van: {name}?</translation>
+    </message>
+    <message>
+        <location filename="../quiz_panel.py" line="109"/>
+        <source>Name the lit structure</source>
+        <translation>Benoem de verlichte structuur</translation>
+    </message>
+    <message>
+        <location filename="../quiz_panel.py" line="109"/>
+        <source>Find it in 3D</source>
+        <translation>Vind het in 3D</translation>
+    </message>
+    <message>
+        <location filename="../quiz_panel.py" line="110"/>
+        <source>Links</source>
+        <translation>Verbindingen</translation>
+    </message>
+    <message>
+        <location filename="../quiz_panel.py" line="110"/>
+        <source>Segments</source>
+        <translation>Segmenten</translation>
+    </message>
+    <message>
+        <location filename="../quiz_panel.py" line="112"/>
+        <source>Next question (N)</source>
+        <translation>Volgende vraag (N)</translation>
+    </message>
+    <message>
+        <location filename="../quiz_panel.py" line="115"/>
+        <source>This session: {right} of {asked} right.  All sessions: {total_right} of {total_asked}.</source>
+        <translation>Deze sessie: {right} van {asked} goed.  Alle sessies: {total_right} van {total_asked}.</translation>
+    </message>
+    <message>
+        <location filename="../quiz_panel.py" line="120"/>
+        <source>Self-test</source>
+        <translation>Zelftoets</translation>
+    </message>
+    <message>
+        <location filename="../quiz_panel.py" line="121"/>
+        <source>Press N for a question.</source>
+        <translation>Druk op N voor een vraag.</translation>
+    </message>
+    <message>
+        <location filename="../quiz_panel.py" line="157"/>
+        <source>Right: {answer}.</source>
+        <translation>Goed: {answer}.</translation>
+    </message>
+    <message>
+        <location filename="../quiz_panel.py" line="159"/>
+        <source>Not quite. The answer: {answer}.</source>
+        <translation>Niet helemaal. Het antwoord: {answer}.</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <location filename="../search_box.py" line="45"/>
@@ -660,6 +834,165 @@
         <location filename="../search_box.py" line="78"/>
         <source>Did you mean: %1?</source>
         <translation>Bedoelt u: %1?</translation>
+    </message>
+</context>
+<context>
+    <name>SessionActions</name>
+    <message>
+        <location filename="../session_actions.py" line="84"/>
+        <source>The scene could not be built for this posture: {error}</source>
+        <translation>De scène kon voor deze houding niet worden opgebouwd: {error}</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="127"/>
+        <source>&amp;Save view</source>
+        <translation>Weergave op&amp;slaan</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="127"/>
+        <source>Save view &amp;as…</source>
+        <translation>Weergave opslaan &amp;als…</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="128"/>
+        <source>&amp;Open view…</source>
+        <translation>Weergave &amp;openen…</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="128"/>
+        <source>&amp;Export image…</source>
+        <translation>Afbeelding &amp;exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="129"/>
+        <source>Export the &amp;graph as SVG…</source>
+        <translation>De &amp;graaf als SVG exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="130"/>
+        <source>Patient &amp;handout (PDF)…</source>
+        <translation>&amp;Hand-out voor de patiënt (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="131"/>
+        <source>&amp;Presentation mode</source>
+        <translation>&amp;Presentatiemodus</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="131"/>
+        <source>&amp;Animate the chosen path</source>
+        <translation>De gekozen weg &amp;animeren</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="132"/>
+        <source>&amp;Labels on the lit structures</source>
+        <translation>&amp;Namen bij de verlichte structuren</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="133"/>
+        <source>P&amp;osture sliders</source>
+        <translation>&amp;Houding instellen</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="133"/>
+        <source>Self-&amp;test quiz</source>
+        <translation>&amp;Zelftoets</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="136"/>
+        <source>&amp;File</source>
+        <translation>Bestan&amp;d</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="137"/>
+        <source>&amp;Session</source>
+        <translation>S&amp;essie</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="138"/>
+        <source>Posture</source>
+        <translation>Houding</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="140"/>
+        <location filename="../session_actions.py" line="343"/>
+        <source>Self-test</source>
+        <translation>Zelftoets</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="152"/>
+        <source>Fascia Explorer</source>
+        <translation>Fascia Explorer</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="190"/>
+        <source>Saved the view to {file}</source>
+        <translation>Weergave opgeslagen in {file}</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="205"/>
+        <source>Fascia Explorer views (*.fxview.json *.json)</source>
+        <translation>Fascia Explorer-weergaven (*.fxview.json *.json)</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="210"/>
+        <source>Save view</source>
+        <translation>Weergave opslaan</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="217"/>
+        <source>Open view</source>
+        <translation>Weergave openen</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="236"/>
+        <source>Exported {file}</source>
+        <translation>{file} geëxporteerd</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="244"/>
+        <source>Export image</source>
+        <translation>Afbeelding exporteren</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="245"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-afbeeldingen (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="250"/>
+        <source>Export the graph</source>
+        <translation>De graaf exporteren</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="251"/>
+        <source>SVG drawings (*.svg)</source>
+        <translation>SVG-tekeningen (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="263"/>
+        <source>Select a structure (and a path) first: the handout explains one path.</source>
+        <translation>Kies eerst een structuur (en een weg): de hand-out legt één weg uit.</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="271"/>
+        <source>Wrote the handout {file}</source>
+        <translation>Hand-out {file} geschreven</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="276"/>
+        <source>Patient handout</source>
+        <translation>Hand-out voor de patiënt</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="277"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-documenten (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="319"/>
+        <source>Select a structure with a path to animate first.</source>
+        <translation>Kies eerst een structuur met een weg om te animeren.</translation>
     </message>
 </context>
 </TS>

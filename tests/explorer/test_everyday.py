@@ -70,6 +70,19 @@ def keys(window, sequence: str) -> None:
     QTest.keyClick(QApplication.focusWidget() or window, combo.key(), combo.keyboardModifiers())
 
 
+def visible_part(window, exclude=(), group=None):
+    """Some part the 3D view shows from the current camera, and a pixel on it."""
+    renderer = window.scene_view.scene_renderer
+    width, height = window.scene_view.render_window.GetSize()
+    for y in range(height // 8, height, height // 16):
+        for x in range(width // 8, width, width // 24):
+            part = renderer.pick(x, y)
+            if part is not None and part not in exclude and (
+                    group is None or renderer.scene[part].group == group):
+                return part, (x, y)
+    raise AssertionError("no visible part found")
+
+
 def valve_position(window):
     position = window.scene_view.scene_renderer.display_position(VALVE)
     assert position is not None, "the valve is visible from the front"
@@ -107,9 +120,9 @@ def test_double_click_flies_to_the_part_and_reset_comes_back(win, qtbot):
 def test_hide_fade_isolate_by_keys_with_undo_and_redo(win):
     state, renderer = win.state, win.scene_view.scene_renderer
     x, y = valve_position(win)
-    c3 = renderer.display_position("C3")
     click_3d(win, x, y)
     assert state.selected == VALVE
+    other, elsewhere = visible_part(win, exclude=state.highlighted | {VALVE})
 
     keys(win, "H")
     assert VALVE in state.visibility.hidden
@@ -131,11 +144,11 @@ def test_hide_fade_isolate_by_keys_with_undo_and_redo(win):
     assert renderer.pick(x, y) == VALVE
 
     keys(win, "I")   # only the valve and its paths
-    assert VALVE in state.visibility.isolated and "C3" not in state.visibility.isolated
-    assert renderer.pick(*c3) is None
+    assert VALVE in state.visibility.isolated and other not in state.visibility.isolated
+    assert renderer.pick(*elsewhere) != other
     assert renderer.pick(x, y) == VALVE
     keys(win, "I")
-    assert renderer.pick(*c3) == "C3"
+    assert renderer.pick(*elsewhere) == other
 
     keys(win, "Escape")
     assert state.selected is None
@@ -144,20 +157,21 @@ def test_hide_fade_isolate_by_keys_with_undo_and_redo(win):
 
 
 def test_layer_toggles_from_toolbar_and_keys(win):
+    from explorer.actions import LAYER_KEYS
     state, renderer = win.state, win.scene_view.scene_renderer
-    l3 = renderer.display_position("C3")
-    assert renderer.pick(*l3) == "C3"
-    button = win.everyday.toolbar.widgetForAction(win.everyday.actions["layer-bones"])
+    part, pixel = visible_part(win)
+    layer = renderer.scene[part].group
+    button = win.everyday.toolbar.widgetForAction(win.everyday.actions[f"layer-{layer}"])
     QTest.mouseClick(button, Qt.LeftButton)
-    assert "bones" in state.visibility.hidden_layers
-    assert not renderer.layers["bones"].actor.GetVisibility()
-    assert renderer.pick(*l3) != "C3"
-    keys(win, "Alt+1")
-    assert "bones" not in state.visibility.hidden_layers
-    assert renderer.pick(*l3) == "C3"
+    assert layer in state.visibility.hidden_layers
+    assert not renderer.layers[layer].actor.GetVisibility()
+    assert renderer.pick(*pixel) != part
+    keys(win, f"Alt+{LAYER_KEYS.index(layer) + 1}")
+    assert layer not in state.visibility.hidden_layers
+    assert renderer.pick(*pixel) == part
     keys(win, "Ctrl+Z")   # visibility is in the history too
-    assert "bones" in state.visibility.hidden_layers
-    assert not win.everyday.actions["layer-bones"].isChecked()
+    assert layer in state.visibility.hidden_layers
+    assert not win.everyday.actions[f"layer-{layer}"].isChecked()
     keys(win, "Ctrl+Shift+Z")
 
 
