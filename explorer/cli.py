@@ -11,7 +11,7 @@ import os
 import sys
 
 from graph.errors import ExplorerError
-from graph.vocabulary import MECHANISMS
+from graph.vocabulary import DEFAULT_MIN_SCORE, MECHANISMS
 
 __all__ = ["main"]
 
@@ -42,8 +42,8 @@ def _build_parser() -> argparse.ArgumentParser:
     paths.add_argument("--max-hops", type=int, default=5)
     paths.add_argument("--evidence", help="comma-separated: anatomy,clinical,model,booklet")
     paths.add_argument("--limit", type=int, default=20)
-    paths.add_argument("--min-score", type=float, default=0.0, metavar="S",
-                       help="leave out paths scoring below S (0-1)")
+    paths.add_argument("--min-score", type=float, default=DEFAULT_MIN_SCORE, metavar="S",
+                       help=f"leave out paths scoring below S, 0-1 (default {DEFAULT_MIN_SCORE})")
     paths.add_argument("--mechanism", help="comma-separated: " + ", ".join(MECHANISMS))
     paths.add_argument("--lang", choices=("en", "nl"), default="en")
     paths.add_argument("--json", action="store_true")

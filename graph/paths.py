@@ -10,8 +10,8 @@ import networkx as nx
 
 from graph.errors import ExplorerError
 from graph.memo import per_graph
-from graph.vocabulary import (EVIDENCE, EVIDENCE_WEIGHT, MECHANISMS, PAIN_DIRECTION,
-                              REFERRAL_TARGET_KINDS, TERMINAL_KINDS)
+from graph.vocabulary import (DEFAULT_MIN_SCORE, EVIDENCE, EVIDENCE_WEIGHT, MECHANISMS,
+                              PAIN_DIRECTION, REFERRAL_TARGET_KINDS, TERMINAL_KINDS)
 
 __all__ = ["PainPath", "referral_paths", "default_targets", "structures_on"]
 
@@ -131,7 +131,8 @@ def _filter(values: Iterable[str] | None, vocabulary: tuple[str, ...], what: str
 def referral_paths(graph: nx.MultiDiGraph, start: str, targets: Iterable[str] | None = None,
                    max_hops: int = 5, evidence: Iterable[str] | None = None,
                    mechanisms: Iterable[str] | None = None, per_target: int = 3,
-                   limit: int | None = None, min_score: float = 0.0) -> list[PainPath]:
+                   limit: int | None = None,
+                   min_score: float = DEFAULT_MIN_SCORE) -> list[PainPath]:
     """Paths from ``start`` to each target, best first.
 
     A path's score is the product of its steps' evidence weights, so fewer and better
@@ -139,7 +140,7 @@ def referral_paths(graph: nx.MultiDiGraph, start: str, targets: Iterable[str] | 
     ``per_target`` times, which yields (up to) the ``per_target`` best simple paths to every
     target within ``max_hops``. Ties break on the node ids, so the order is deterministic.
     A path that has reached one side of the body does not cross to the other side through a
-    midline structure (see :func:`_crosses_midline`). ``min_score`` drops weaker paths (0.5
+    midline structure (see :func:`_crosses_midline`). ``min_score`` drops weaker paths (the default
     keeps a booklet claim or up to six textbook steps, and drops two booklet steps in a row).
     """
     if start not in graph:

@@ -71,6 +71,10 @@ EVIDENCE = ("anatomy", "clinical", "model", "booklet")
 # How much a step of each evidence level is trusted when ranking paths: a path's score is
 # the product over its steps, so short and well-evidenced paths rank first.
 EVIDENCE_WEIGHT = {"anatomy": 0.9, "clinical": 0.8, "model": 0.6, "booklet": 0.6}
+# Paths scoring below this are left out by default: it keeps a single booklet or model claim
+# (0.6) and up to six textbook steps (0.9**6 = 0.53), and drops long chains of weak steps that
+# would otherwise light up half the body from any organ.
+DEFAULT_MIN_SCORE = 0.5
 EVIDENCE_LABEL = {
     "en": {"anatomy": "textbook anatomy", "clinical": "clinical pattern",
            "model": "model", "booklet": "booklet's claim"},
