@@ -150,8 +150,9 @@ def _cmd_explain(args) -> int:
     evidence = [e.strip() for e in args.evidence.split(",")] if args.evidence else None
     if args.paths < 1:
         raise ExplorerError("--paths must be at least 1")
+    # a pair asked for by name: show even a weak path, with its score, rather than none
     found = referral_paths(graph, start, [target], max_hops=args.max_hops, evidence=evidence,
-                           limit=args.paths)
+                           limit=args.paths, min_score=0.0)
     if not found:
         print(f"no path from {start} to {target} within {args.max_hops} steps")
         return 0
