@@ -39,7 +39,8 @@ def cite(graph: nx.MultiDiGraph, citation: str) -> str:
     """'gray42: p. 1120' -> the full reference with its locator."""
     key, _, where = citation.partition(":")
     reference = graph.graph["sources"].get(key.strip(), {}).get("citation", key.strip())
-    return f"{reference} {where.strip()}".strip() if where else reference
+    where = where.strip()
+    return f"{reference.rstrip('.')}, {where}" if where else reference
 
 
 def _check(lang: str, register: str) -> None:
