@@ -1,113 +1,297 @@
-"""Bones of the column, built in each vertebra's local frame from the morphometry table.
+"""Every bone and disc of the scene: meshed once in local frames, placed for each posture.
 
-First geometry: each vertebra is assembled from closed primitives (body, arch, processes)
-sized by its row of resources/geometry/morphometry.yaml, so its proportions are right even
-where its surface is still simple.
+Meshing the signed-distance shapes (models/vertebrae.py, models/context_bones.py) takes a
+few seconds, so the local meshes are cached on disk (``~/.cache/fascia-explorer``, or
+``$FASCIA_EXPLORER_CACHE``), keyed by a hash of the parameters (resources/geometry) and of
+the code that shapes them; a posture change only moves them (a rotation and a shift per
+bone), which takes milliseconds.
+
+Local frames: vertebrae, sacrum, coccyx as in models/spine.py; the occipital base in the
+atlas's frame; rib N in the frame of vertebra TN; hip bones and sacroiliac joints in the
+pelvis frame (``pelvis_frame``); each femur in a frame at the centre of its head, upright.
 """
 from __future__ import annotations
 
+import hashlib
+import io
+import json
+import os
+from pathlib import Path
+
 import numpy as np
+from vtkmodules.util.numpy_support import numpy_to_vtk
 from vtkmodules.vtkCommonDataModel import vtkPolyData
 
-from models.meshing import merge, tube
-from models.spine import LEVELS, Frame, SpinePose
+from graph.errors import ExplorerError
+from models import context_bones as cb
+from models.data import load_geometry
+from models.meshing import ellipsoid, implicit_mesh, mesh_arrays, polydata, tube
+from models.spine import LEVELS, Frame, SpinePose, rotation_x
+from models.vertebrae import SIDES, body_section, dims, landmarks, vertebra_bounds, \
+    vertebra_distance
+from models import sdf
 
-__all__ = ["vertebra_mesh", "sacrum_mesh", "coccyx_mesh", "disc_mesh", "spinous_tilt"]
+__all__ = ["BONE_IDS", "local_meshes", "bone_meshes", "disc_meshes", "bone_landmarks",
+           "pelvis_frame", "cache_dir", "BONE_TRIANGLES"]
+
+RIB_IDS = [f"rib-{n}-{side}" for n in range(1, 13) for side in SIDES]
+BONE_IDS = (LEVELS + ["sacrum", "coccyx", "skull-base"] + RIB_IDS
+            + [f"hip-bone-{side}" for side in SIDES] + [f"femur-{side}" for side in SIDES]
+            + [f"sacroiliac-joint-{side}" for side in SIDES])
+# The most triangles a bone may have: a vertebra reads well at 4,000 (RENDERING budget).
+BONE_TRIANGLES = {"vertebra": 3800, "sacrum": 5000, "coccyx": 1200, "skull-base": 3500,
+                  "hip-bone": 4500, "femur": 2500, "disc": 700}
+_SOURCES = ("sdf.py", "vertebrae.py", "context_bones.py", "bones.py", "meshing.py")
 
 
-def spinous_tilt(level: str) -> float:
-    """Downward slope of the spinous process (degrees below horizontal): cervical nearly
-    horizontal, mid-thoracic steep and overlapping, lumbar horizontal and square."""
-    if level.startswith("C"):
-        return 15.0
-    if level.startswith("T"):
-        number = int(level[1:])
-        return 60.0 - abs(number - 7) * 5.0
-    return 5.0
+def cache_dir() -> Path:
+    return Path(os.environ.get("FASCIA_EXPLORER_CACHE",
+                               Path.home() / ".cache" / "fascia-explorer"))
 
 
-def _place(frame: Frame, mesh: vtkPolyData) -> vtkPolyData:
-    from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
-    points = vtk_to_numpy(mesh.GetPoints().GetData())
-    mesh.GetPoints().SetData(numpy_to_vtk(frame.to_world(points).astype(np.float32), deep=True))
-    normals = mesh.GetPointData().GetNormals()
-    if normals is not None:
-        rotated = vtk_to_numpy(normals) @ frame.rotation.T
-        array = numpy_to_vtk(rotated.astype(np.float32), deep=True)
-        array.SetName(normals.GetName())
-        mesh.GetPointData().SetNormals(array)
+def _morphometry() -> dict:
+    return load_geometry("morphometry")
+
+
+def _context() -> dict:
+    return load_geometry("context-bones")
+
+
+def _spacing(level: str) -> float:
+    return {"C": 0.6, "T": 0.8, "L": 1.0}[level[0]]
+
+
+def _recipes() -> dict:
+    """id -> (distance, bounds, grid spacing, triangle budget) for every meshed shape."""
+    rows, context = _morphometry()["levels"], _context()
+    recipes = {}
+    for level in LEVELS:
+        d = dims(level, rows[level])
+        recipes[level] = (vertebra_distance(d), vertebra_bounds(d), _spacing(level),
+                          BONE_TRIANGLES["vertebra"])
+    recipes["sacrum"] = (cb.sacrum_distance(context["sacrum"], rows["L5"]),
+                         cb.sacrum_bounds(context["sacrum"]), 1.0, BONE_TRIANGLES["sacrum"])
+    recipes["coccyx"] = (cb.coccyx_distance(context["coccyx"]), cb.coccyx_bounds(None), 0.6,
+                         BONE_TRIANGLES["coccyx"])
+    recipes["skull-base"] = (cb.skull_distance(context["skull_base"]),
+                             cb.skull_bounds(context["skull_base"]), 1.6,
+                             BONE_TRIANGLES["skull-base"])
+    for side, s in SIDES.items():
+        recipes[f"hip-bone-{side}"] = (cb.hip_distance(context["pelvis"], s),
+                                       cb.hip_bounds(context["pelvis"], s), 1.6,
+                                       BONE_TRIANGLES["hip-bone"])
+        recipes[f"femur-{side}"] = (cb.femur_distance(context["femur"], s),
+                                    cb.femur_bounds(context["femur"], s), 2.0,
+                                    BONE_TRIANGLES["femur"])
+    for joint, height in _morphometry()["discs"].items():
+        recipes[f"disc-{joint}"] = (_disc_distance(joint, height), _disc_bounds(joint, height),
+                                    0.8 if joint[0] == "C" else 1.0, BONE_TRIANGLES["disc"])
+    return recipes
+
+
+def _disc_dims(joint: str):
+    lower = joint.split("-")[1]
+    rows = _morphometry()["levels"]
+    return dims(lower if lower in rows else "L5", rows[lower if lower in rows else "L5"])
+
+
+def _disc_distance(joint: str, height: float):
+    d = _disc_dims(joint)
+
+    def distance(p):
+        # the annulus bulges a little beyond the endplates at mid-height
+        t = p[..., 2] / (height / 2)
+        bulge = 1.0 + 0.04 * np.clip(1.0 - t * t, 0.0, 1.0)
+        section = body_section(d, p[..., 0] / bulge, p[..., 1] / bulge) * bulge
+        return sdf.extrude(section, p[..., 2], -height / 2, height / 2, min(1.2, height / 4))
+    return distance
+
+
+def _disc_bounds(joint: str, height: float):
+    d = _disc_dims(joint)
+    return ((-d.W / 2 - 2, d.W / 2 + 2), (-d.D / 2 - 4, d.D / 2 + 2),
+            (-height / 2 - 1, height / 2 + 1))
+
+
+def _tube_meshes() -> dict[str, vtkPolyData]:
+    """Ribs (tubes in their vertebra's frame) and the sacroiliac joints (thin discs)."""
+    rows, context = _morphometry()["levels"], _context()
+    meshes = {}
+    for n in range(1, 13):
+        d = dims(f"T{n}", rows[f"T{n}"])
+        points = landmarks(d)
+        for side, s in SIDES.items():
+            path = cb.rib_path(n, context["ribs"][n], d, points, s)
+            radius = [3.2, 3.6, 4.2, 4.2, 3.6, 3.0][:len(path)]
+            meshes[f"rib-{n}-{side}"] = tube(path, radius, sides=10, samples=28)
+    for side, s in SIDES.items():
+        x, y, z = context["pelvis"]["auricular"]
+        rotation = np.array([[0, 0, 1.0], [0, 1.0, 0], [-1.0, 0, 0]])  # flat across x
+        meshes[f"sacroiliac-joint-{side}"] = ellipsoid((s * (x - 3.0), y, z), (22.0, 13.0, 1.6),
+                                                       rotation @ rotation_x(-25), resolution=16)
+    return meshes
+
+
+def _source_digest() -> bytes:
+    digest = hashlib.sha256()
+    folder = Path(__file__).parent
+    for name in _SOURCES:
+        digest.update((folder / name).read_bytes())
+    return digest.digest()
+
+
+# Read once, at import: the key must describe the code that is running, even if the files
+# are edited while it runs.
+_CODE_DIGEST = _source_digest()
+
+
+def _cache_key() -> str:
+    digest = hashlib.sha256(_CODE_DIGEST)
+    digest.update(json.dumps([_morphometry(), _context()], sort_keys=True).encode())
+    return digest.hexdigest()[:20]
+
+
+_MEMORY: dict[str, dict] = {}
+
+
+def local_meshes() -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """id -> (points, triangles, normals) of every bone and disc in its local frame."""
+    key = _cache_key()
+    if key in _MEMORY:
+        return _MEMORY[key]
+    path = cache_dir() / f"bones-{key}.npz"
+    meshes = _read_cache(path)
+    if meshes is None:
+        meshes = {}
+        for part_id, (distance, bounds, spacing, budget) in _recipes().items():
+            meshes[part_id] = _arrays(implicit_mesh(distance, bounds, spacing, budget))
+        for part_id, mesh in _tube_meshes().items():
+            meshes[part_id] = _arrays(mesh)
+        _write_cache(path, meshes)
+    _MEMORY[key] = meshes
+    return meshes
+
+
+def _arrays(mesh: vtkPolyData):
+    from vtkmodules.util.numpy_support import vtk_to_numpy
+    points, triangles = mesh_arrays(mesh)
+    normals = vtk_to_numpy(mesh.GetPointData().GetNormals()).astype(np.float32)
+    # a closed surface faces outward when its signed volume is positive (tubes bent more
+    # tightly than their radius can come out wound the other way)
+    a, b, c = (points[triangles[:, k]].astype(float) for k in range(3))
+    if np.einsum("ij,ij->i", a, np.cross(b, c)).sum() < 0:
+        triangles = triangles[:, [0, 2, 1]]
+    outward = ((points - points.mean(0)) * normals).sum(1).mean()
+    if outward < 0:
+        normals = -normals
+    return points, np.ascontiguousarray(triangles, dtype=np.int32), normals
+
+
+def _read_cache(path: Path):
+    try:
+        with np.load(path) as data:
+            ids = json.loads(str(data["ids"]))
+            return {i: (data[f"p{n}"], data[f"t{n}"], data[f"n{n}"]) for n, i in enumerate(ids)}
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+def _write_cache(path: Path, meshes: dict) -> None:
+    from graph.export import atomic_write
+    arrays = {"ids": np.array(json.dumps(list(meshes)))}
+    for n, (points, triangles, normals) in enumerate(meshes.values()):
+        arrays[f"p{n}"], arrays[f"t{n}"], arrays[f"n{n}"] = points, triangles, normals
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, buffer.getvalue())
+        for old in path.parent.glob("bones-*.npz"):   # older parameters or code
+            if old != path:
+                old.unlink(missing_ok=True)
+    except (OSError, ExplorerError):
+        pass   # no cache this time: the meshes are still returned
+
+
+def pelvis_frame(pose: SpinePose) -> Frame:
+    """The sacrum frame turned back by the default sacral slope: at the default posture its
+    axes are the scene's; the pelvis tilts with the sacrum when the slope changes."""
+    default = float(load_geometry("posture")["defaults"]["sacral_slope"])
+    sacrum = pose.vertebrae["sacrum"]
+    return Frame(sacrum.origin, sacrum.rotation @ rotation_x(default))
+
+
+def _femur_frame(pose: SpinePose, s: float) -> Frame:
+    x, y, z = _context()["pelvis"]["acetabulum"]
+    centre = pelvis_frame(pose).to_world([s * (x + 8.0), y + 4.0, z - 2.0])
+    return Frame(centre, np.eye(3))
+
+
+def _frame(part_id: str, pose: SpinePose) -> Frame:
+    if part_id in pose.vertebrae:
+        return pose.vertebrae[part_id]
+    if part_id == "skull-base":
+        return pose.vertebrae["C1"]
+    if part_id.startswith("rib-"):
+        return pose.vertebrae[f"T{part_id.split('-')[1]}"]
+    if part_id.startswith(("hip-bone-", "sacroiliac-joint-")):
+        return pelvis_frame(pose)
+    if part_id.startswith("femur-"):
+        return _femur_frame(pose, SIDES[part_id.rsplit("-", 1)[1]])
+    raise KeyError(part_id)
+
+
+def _placed(points, triangles, normals, frame: Frame) -> vtkPolyData:
+    mesh = polydata(frame.to_world(points), triangles)
+    array = numpy_to_vtk((normals @ frame.rotation.T).astype(np.float32), deep=True)
+    array.SetName("Normals")
+    mesh.GetPointData().SetNormals(array)
     return mesh
 
 
-def _arch(row: dict, z: float, level: str) -> list[vtkPolyData]:
-    depth = row["body_depth"]
-    canal_w, canal_d = row["canal_width"], row["canal_depth"]
-    back = -depth / 2
-    thickness = 3.0 if level.startswith("C") else 4.5
-    ring = [(-canal_w / 2 + 1, back + 1, z), (-canal_w / 2 - thickness, back - canal_d / 2, z),
-            (0, back - canal_d - thickness, z), (canal_w / 2 + thickness, back - canal_d / 2, z),
-            (canal_w / 2 - 1, back + 1, z)]
-    parts = [tube(ring, thickness, sides=10)]
-    tilt = np.radians(spinous_tilt(level))
-    root = np.array([0, back - canal_d - thickness, z])
-    tip = root + row["spinous_length"] * np.array([0, -np.cos(tilt), -np.sin(tilt)])
-    spinous_radius = 3.0 if level.startswith("C") else 4.0 if level.startswith("T") else 6.0
-    parts.append(tube([root, tip], [spinous_radius, spinous_radius * 0.8], sides=10, smooth=False))
-    for side in (-1, 1):
-        start = np.array([side * (canal_w / 2 + thickness), back - canal_d * 0.45, z])
-        end = np.array([side * row["transverse_span"] / 2, back - canal_d * 0.7, z + 2])
-        parts.append(tube([start, end], [thickness, thickness * 0.8], sides=10, smooth=False))
-    return parts
+def bone_meshes(pose: SpinePose) -> list[tuple[str, vtkPolyData]]:
+    """(id, mesh in scene coordinates) for every bone (and the sacroiliac joints)."""
+    meshes = local_meshes()
+    return [(part_id, _placed(*meshes[part_id], _frame(part_id, pose))) for part_id in BONE_IDS]
 
 
-def vertebra_mesh(level: str, pose: SpinePose) -> vtkPolyData:
-    """The vertebra ``level`` (C1..L5), in scene coordinates."""
-    row = pose.morphometry["levels"][level]
-    height = row["body_height"]
-    parts = []
-    if level == "C1":
-        # the atlas: a ring of anterior arch, lateral masses and posterior arch, no body
-        w, d = row["canal_width"], row["canal_depth"]
-        z = -height / 2
-        front = [(-w / 2, -d * 0.1, z), (0, d * 0.25, z), (w / 2, -d * 0.1, z)]
-        back = [(w / 2, -d * 0.1, z), (w * 0.45, -d * 0.7, z), (0, -d * 0.95, z),
-                (-w * 0.45, -d * 0.7, z), (-w / 2, -d * 0.1, z)]
-        parts += [tube(front, 4.0, sides=10), tube(back, 3.5, sides=10)]
-        for side in (-1, 1):
-            parts.append(tube([(side * w / 2, -d * 0.1, z - 5), (side * w / 2, -d * 0.1, z + 5)],
-                              7.0, sides=12, smooth=False, cap=0.3))
-            parts.append(tube([(side * w / 2, -d * 0.1, z),
-                               (side * row["transverse_span"] / 2, -d * 0.15, z)],
-                              4.0, sides=10, smooth=False))
-    else:
-        width, depth = row["body_width"], row["body_depth"]
-        parts.append(tube([(0, 0, -height), (0, 0, 0)], width / 2, sides=24, smooth=False,
-                          flatten=depth / width, cap=0.12))
-        parts += _arch(row, -height * 0.45, level)
-        if level == "C2":
-            parts.append(tube([(0, 0, 0), (0, 0, 15)], [5.0, 4.0], sides=12, smooth=False))
-    return _place(pose.vertebrae[level], merge(parts))
+def disc_meshes(pose: SpinePose) -> list[tuple[str, vtkPolyData]]:
+    """The discs, each a wedge between its endplates: its height at the centre is the
+    table's; front and back differ by the angle the posture gives its joint."""
+    meshes = local_meshes()
+    out = []
+    for joint, frame in pose.discs.items():
+        points, triangles, normals = meshes[f"disc-{joint}"]
+        height = pose.morphometry["discs"][joint]
+        angle = np.radians(pose.joint_angles.get(joint, 0.0))
+        scale = 1.0 + 2.0 * points[:, 1] * np.tan(angle / 2) / height
+        wedged = points.copy()
+        wedged[:, 2] = points[:, 2] * scale
+        out.append((f"disc-{joint}", _placed(wedged, triangles, normals, frame)))
+    return out
 
 
-def sacrum_mesh(pose: SpinePose) -> vtkPolyData:
-    """The sacrum: five fused segments tapering from the broad alae to the apex."""
-    path = [(0, 0, -2), (0, -4, -35), (0, -2, -70), (0, 8, -98)]
-    body = tube(path, [52.0, 40.0, 25.0, 12.0], sides=24, flatten=0.45, cap=0.15)
-    return _place(pose.vertebrae["sacrum"], body)
-
-
-def coccyx_mesh(pose: SpinePose) -> vtkPolyData:
-    path = [(0, 0, 0), (0, 3, -10), (0, 8, -20), (0, 14, -28)]
-    return _place(pose.vertebrae["coccyx"], tube(path, [10.0, 7.0, 5.0, 3.0], sides=12,
-                                                    flatten=0.6))
-
-
-def disc_mesh(joint: str, pose: SpinePose) -> vtkPolyData:
-    """The intervertebral disc ``joint`` (e.g. "L4-L5"), sized to the body below it."""
-    lower = joint.split("-")[1]
-    row = pose.morphometry["levels"].get(lower) or pose.morphometry["levels"]["L5"]
-    height = pose.morphometry["discs"][joint]
-    width, depth = row["body_width"], row["body_depth"]
-    disc = tube([(0, 0, -height / 2), (0, 0, height / 2)], width / 2, sides=24, smooth=False,
-                flatten=depth / width, cap=0.1)
-    return _place(pose.discs[joint], disc)
+def bone_landmarks(pose: SpinePose) -> dict[tuple[str, str], np.ndarray]:
+    """(bone id, landmark name) -> point in scene coordinates, for every named landmark."""
+    rows, context = pose.morphometry["levels"], _context()
+    points: dict[tuple[str, str], np.ndarray] = {}
+    for level in LEVELS:
+        frame = pose.vertebrae[level]
+        for name, local in landmarks(dims(level, rows[level])).items():
+            points[(level, name)] = frame.to_world(local)
+    for name, local in cb.sacrum_landmarks(context["sacrum"]).items():
+        points[("sacrum", name)] = pose.vertebrae["sacrum"].to_world(local)
+    for name, local in cb.skull_landmarks(context["skull_base"]).items():
+        points[("skull-base", name)] = pose.vertebrae["C1"].to_world(local)
+    pelvis = pelvis_frame(pose)
+    for side, s in SIDES.items():
+        for name, local in cb.hip_landmarks(context["pelvis"], s).items():
+            points[(f"hip-bone-{side}", name)] = pelvis.to_world(local)
+    for n in range(1, 13):
+        d = dims(f"T{n}", rows[f"T{n}"])
+        vertebra_points = landmarks(d)
+        for side, s in SIDES.items():
+            path = cb.rib_path(n, context["ribs"][n], d, vertebra_points, s)
+            for name, local in cb.rib_landmarks(path).items():
+                points[(f"rib-{n}-{side}", name)] = pose.vertebrae[f"T{n}"].to_world(local)
+    return points

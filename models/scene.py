@@ -10,10 +10,11 @@ from dataclasses import dataclass
 import numpy as np
 from vtkmodules.vtkCommonDataModel import vtkPolyData
 
-from models.bones import coccyx_mesh, disc_mesh, sacrum_mesh, vertebra_mesh
+from models.bones import bone_meshes, disc_meshes
+from models.muscles import muscle_meshes
 from models.data import load_geometry
 from models.soft_tissue import soft_tissue_meshes
-from models.spine import LEVELS, Posture, spine_pose
+from models.spine import Posture, spine_pose
 
 __all__ = ["Part", "Scene", "build_scene"]
 
@@ -59,9 +60,9 @@ def build_scene(posture: Posture | None = None) -> Scene:
     """Every structure with geometry, placed for ``posture`` (default: the normal adult)."""
     posture = posture or Posture()
     pose = spine_pose(posture)
-    meshes = [(level, "bones", vertebra_mesh(level, pose)) for level in LEVELS]
-    meshes += [("sacrum", "bones", sacrum_mesh(pose)), ("coccyx", "bones", coccyx_mesh(pose))]
-    meshes += [(f"disc-{joint}", "discs", disc_mesh(joint, pose)) for joint in pose.discs]
+    meshes = [(part_id, "bones", mesh) for part_id, mesh in bone_meshes(pose)]
+    meshes += [(part_id, "discs", mesh) for part_id, mesh in disc_meshes(pose)]
+    meshes += [(part_id, "intrinsic-muscles", mesh) for part_id, mesh in muscle_meshes(pose)]
     meshes += soft_tissue_meshes(pose)
     look = load_geometry("appearance")
     parts = []

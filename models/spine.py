@@ -74,6 +74,9 @@ class SpinePose:
     vertebrae: dict[str, Frame]   # C1..L5, "sacrum" (S1 upper endplate), "coccyx"
     discs: dict[str, Frame]       # "C2-C3" .. "L5-S1": centre of the disc, mid-plane frame
     morphometry: dict
+    # each joint's share of the curves (degrees; + bends backward going up): a disc is a
+    # wedge by this angle between its endplates
+    joint_angles: dict[str, float] = field(default_factory=dict)
 
 
 def _joint_angles(posture: Posture) -> dict[str, float]:
@@ -109,6 +112,6 @@ def spine_pose(posture: Posture | None = None) -> SpinePose:
         lower_endplate = disc_centre + half @ np.array([0, 0, height / 2])
         origin = lower_endplate + rotation @ np.array([0, 0, levels[upper]["body_height"]])
         vertebrae[upper] = Frame(origin, rotation)
-    # The coccyx hangs from the sacral apex, about 100 mm down the sacrum, which curves forward.
-    vertebrae["coccyx"] = Frame(sacrum.to_world([0, 10, -100]), sacrum.rotation @ rotation_x(30))
-    return SpinePose(vertebrae, disc_frames, morphometry)
+    # The coccyx hangs from the sacral apex, about 95 mm down the sacrum, which curves forward.
+    vertebrae["coccyx"] = Frame(sacrum.to_world([0, 3, -95]), sacrum.rotation @ rotation_x(25))
+    return SpinePose(vertebrae, disc_frames, morphometry, angles)
