@@ -56,14 +56,15 @@ class Scene:
         return [part for part in self.parts if part.group == group]
 
 
-def build_scene(posture: Posture | None = None) -> Scene:
-    """Every structure with geometry, placed for ``posture`` (default: the normal adult)."""
+def build_scene(posture: Posture | None = None, pelvis: str = "female") -> Scene:
+    """Every structure with geometry, placed for ``posture`` (default: the normal adult);
+    ``pelvis`` ("female" or "male") chooses the pelvic organs (models.soft_tissue)."""
     posture = posture or Posture()
     pose = spine_pose(posture)
     meshes = [(part_id, "bones", mesh) for part_id, mesh in bone_meshes(pose)]
     meshes += [(part_id, "discs", mesh) for part_id, mesh in disc_meshes(pose)]
     meshes += [(part_id, "intrinsic-muscles", mesh) for part_id, mesh in muscle_meshes(pose)]
-    meshes += soft_tissue_meshes(pose)
+    meshes += soft_tissue_meshes(pose, pelvis=pelvis)
     look = load_geometry("appearance")
     parts = []
     for part_id, group, mesh in meshes:

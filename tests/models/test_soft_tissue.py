@@ -239,10 +239,26 @@ def test_soft_tissue_within_its_triangle_share(parts):
     assert total < 240_000, f"{total} triangles of organs, nerves, fascia and skin"
 
 
-def test_every_physical_node_has_geometry(graph, pose):
+@pytest.fixture(scope="module")
+def scene():
     from models.scene import build_scene
-    drawn = {part.id for part in build_scene().parts}
+    return build_scene()
+
+
+def test_whole_scene_within_the_triangle_budget(scene):
+    total = sum(part.mesh.GetNumberOfPolys() for part in scene.parts)
+    assert total <= 500_000, f"{total} triangles in the whole scene"
+
+
+def test_every_physical_node_has_geometry(graph, pose, scene):
+    drawn = {part.id for part in scene.parts}
     drawn |= {part_id for part_id, _, _ in soft_tissue_meshes(pose, pelvis="male")}
     physical = {n for n, data in graph.nodes(data=True) if data["kind"] in PHYSICAL_KINDS}
     missing = sorted(physical - drawn)
     assert not missing, f"no geometry for {len(missing)} structures: {missing}"
+
+
+def test_build_scene_switches_the_pelvis():
+    from models.scene import build_scene
+    male = build_scene(pelvis="male")
+    assert "prostate" in male and "uterus" not in male
