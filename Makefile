@@ -25,7 +25,14 @@ run: $(STAMP)
 # while Qt still holds a connection, and Qt then ends the process with status 1.
 XVFB := xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp"
 
-test: $(TEST_STAMP)
+# The Khronos glTF validator for the export test, in a project-local folder (skipped
+# without npm: the test then says why it is skipped).
+GLTF_VALIDATOR := .tools/node_modules/gltf-validator/package.json
+
+$(GLTF_VALIDATOR):
+	if command -v npm >/dev/null; then npm install --prefix .tools gltf-validator; fi
+
+test: $(TEST_STAMP) $(GLTF_VALIDATOR)
 	sh scripts/system-deps.sh test
 	$(XVFB) $(PY) -m pytest -q
 
