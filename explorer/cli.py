@@ -15,7 +15,7 @@ from graph.vocabulary import DEFAULT_MIN_SCORE, MECHANISMS
 
 __all__ = ["main"]
 
-HEADLESS_COMMANDS = "search, paths, export-graph, render"
+HEADLESS_COMMANDS = "search, paths, export-graph, export-scene, render"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,6 +68,11 @@ def _build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export-graph", help="write the whole knowledge graph")
     export.add_argument("--format", choices=("json", "graphml"), required=True)
     export.add_argument("--out", required=True, metavar="FILE")
+
+    scene_export = commands.add_parser("export-scene", help="write the 3D scene (one named "
+                                       "node or group per structure, millimetres, RAS)")
+    scene_export.add_argument("--format", choices=("glb", "obj"), required=True)
+    scene_export.add_argument("--out", required=True, metavar="FILE")
 
     render = commands.add_parser("render", help="render the 3D scene to a PNG, headless")
     render.add_argument("--select", metavar="ID", help="light the paths from this structure")
@@ -129,6 +134,14 @@ def _cmd_paths(args) -> int:
 def _cmd_export_graph(args) -> int:
     from graph.export import export_graph
     export_graph(_graph(args), args.format, args.out)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _cmd_export_scene(args) -> int:
+    from models.export import export_scene
+    from models.scene import build_scene
+    export_scene(build_scene(), args.format, args.out)
     print(f"wrote {args.out}")
     return 0
 
@@ -212,6 +225,7 @@ def _cmd_window(args) -> int:
 
 COMMANDS = {"search": _cmd_search, "paths": _cmd_paths, "explain": _cmd_explain,
             "chain": _cmd_chain, "export-graph": _cmd_export_graph,
+            "export-scene": _cmd_export_scene,
             "render": _cmd_render, None: _cmd_window}
 
 
