@@ -70,6 +70,9 @@ def _check_ends(pose):
         total += mesh.GetNumberOfPolys()
         assert open_edges(mesh) == 0, muscle["id"]
         vertices = vtk_to_numpy(mesh.GetPoints().GetData())
+        triangles = vtk_to_numpy(mesh.GetPolys().GetConnectivityArray()).reshape(-1, 3)
+        a, b, c = (vertices[triangles[:, k]].astype(float) for k in range(3))
+        assert np.einsum("ij,ij->i", a, np.cross(b, c)).sum() > 0, f"{muscle['id']} faces inward"
         start = points[(muscle["origin"]["bone"], muscle["origin"]["landmark"])]
         end = points[(muscle["insertion"]["bone"], muscle["insertion"]["landmark"])]
         axis = (end - start) / np.linalg.norm(end - start)
