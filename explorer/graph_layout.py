@@ -115,19 +115,42 @@ def anatomical_layout(graph: nx.MultiDiGraph, anchors: dict) -> dict[str, tuple[
     return places
 
 
+def _spring(component: nx.Graph, scale: float) -> dict:
+    if len(component) < 500 or importlib.util.find_spec("scipy") is not None:
+        return nx.spring_layout(component, seed=SPRING_SEED, scale=scale)
+    # From 500 nodes spring_layout switches to a sparse version that needs scipy, which
+    # this program does not depend on; the dense numpy version is the same algorithm
+    # (2.3 s for 549 nodes on the 2-core test machine).
+    from networkx.drawing.layout import _fruchterman_reingold
+    array = _fruchterman_reingold(nx.to_numpy_array(component),
+                                  seed=np.random.RandomState(SPRING_SEED))
+    return dict(zip(component, nx.rescale_layout(array, scale=scale)))
+
+
 def force_layout(graph: nx.MultiDiGraph, extent: float = 600.0) -> dict[str, tuple[float, float]]:
-    """A spring layout (seeded, so the same every time) scaled to ``extent`` across."""
+    """A spring layout (seeded, so the same every time) of each connected part of the
+    graph, sized by its number of nodes and set side by side, largest first; nodes without
+    any link in a grid below. (One layout of everything squeezes the linked core into the
+    middle of a ring of unlinked nodes.)"""
     simple = nx.Graph(graph.to_undirected())
-    if simple.number_of_nodes() == 0:
-        return {}
-    if len(simple) < 500 or importlib.util.find_spec("scipy") is not None:
-        positions = nx.spring_layout(simple, seed=SPRING_SEED, scale=extent / 2)
-    else:
-        # From 500 nodes spring_layout switches to a sparse version that needs scipy, which
-        # this program does not depend on; the dense numpy version is the same algorithm
-        # (2.3 s for 549 nodes on the 2-core test machine).
-        from networkx.drawing.layout import _fruchterman_reingold
-        array = _fruchterman_reingold(nx.to_numpy_array(simple),
-                                      seed=np.random.RandomState(SPRING_SEED))
-        positions = dict(zip(simple, nx.rescale_layout(array, scale=extent / 2)))
-    return {node: (float(p[0]), float(p[1])) for node, p in positions.items()}
+    components = sorted((sorted(c) for c in nx.connected_components(simple) if len(c) > 1),
+                        key=lambda c: (-len(c), c[0]))
+    loners = sorted(n for n in simple if simple.degree(n) == 0)
+    places: dict[str, tuple[float, float]] = {}
+    unit = extent / np.sqrt(max(len(simple), 1))   # room per node
+    x, row_top, row_height = 0.0, 0.0, 0.0
+    for nodes in components:
+        radius = unit * np.sqrt(len(nodes)) * 0.8
+        if x > 0 and x + 2 * radius > extent * 1.5:   # next row
+            x, row_top, row_height = 0.0, row_top + row_height + unit, 0.0
+        positions = _spring(simple.subgraph(nodes), radius)
+        for node, point in positions.items():
+            places[node] = (float(point[0]) + x + radius, float(point[1]) + row_top + radius)
+        x += 2 * radius + unit
+        row_height = max(row_height, 2 * radius)
+    top = row_top + row_height + 2 * unit
+    columns = max(int(extent * 1.5 / unit), 1)
+    for index, node in enumerate(loners):
+        row, column = divmod(index, columns)
+        places[node] = (column * unit, top + row * unit)
+    return places

@@ -141,6 +141,7 @@ class GraphPanel(QWidget):
         self.layout_label = QLabel()
         self.layout_choice = QComboBox()
         self.layout_choice.addItems(["", ""])
+        self.layout_choice.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.layout_choice.currentIndexChanged.connect(
             lambda index: self.set_layout(LAYOUTS[index]))
         self.legend = QLabel()
@@ -249,7 +250,10 @@ class GraphPanel(QWidget):
                 line = QPainterPath(QPointF(*places[edge["source"]]))
                 line.lineTo(QPointF(*places[edge["target"]]))
                 item = QGraphicsPathItem(line)
-                pen = QPen(QColor(MECHANISM_COLOR[edge["mechanism"]]), 5.0 if bold else 2.5)
+                color = QColor(MECHANISM_COLOR[edge["mechanism"]])
+                if chosen is not None and not bold:
+                    color.setAlpha(60)   # the chosen path stands out; the others stay in view
+                pen = QPen(color, 5.0 if bold else 2.5)
                 pen.setCosmetic(True)
                 pen.setCapStyle(Qt.RoundCap)
                 dash = EVIDENCE_DASH[edge["evidence"]]

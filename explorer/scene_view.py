@@ -115,9 +115,8 @@ class SceneView(QWidget):
             self.scene_renderer.set_paths([], self.anchors)
         else:
             state = self.state
-            # presentation tells one story: only the chosen path is drawn
-            paths = ([state.chosen_path] if state.presenting and state.chosen_path is not None
-                     else state.paths)
+            # one story at a time: once a path is chosen only it is drawn
+            paths = [state.chosen_path] if state.chosen_path is not None else state.paths
             self.scene_renderer.set_highlight(state.highlighted, state.selected)
             self.scene_renderer.set_paths(paths, self.anchors, state.chosen_path)
         self.request_render()

@@ -69,8 +69,9 @@ class ViewState(QObject):
 
     @property
     def highlighted(self) -> frozenset[str]:
-        if self.presenting and self.chosen_path is not None:
-            return structures_on([self.chosen_path])   # one story at a time
+        if self.chosen_path is not None:
+            # one story at a time: a chosen path (in the list, Ctrl+], or presenting) alone
+            return structures_on([self.chosen_path])
         return structures_on(self.paths)
 
     def select(self, structure: str | None) -> None:
