@@ -78,7 +78,7 @@ def _recipes() -> dict:
                              BONE_TRIANGLES["skull-base"])
     for side, s in SIDES.items():
         recipes[f"hip-bone-{side}"] = (cb.hip_distance(context["pelvis"], s),
-                                       cb.hip_bounds(context["pelvis"], s), 1.6,
+                                       cb.hip_bounds(context["pelvis"], s), 1.2,
                                        BONE_TRIANGLES["hip-bone"])
         recipes[f"femur-{side}"] = (cb.femur_distance(context["femur"], s),
                                     cb.femur_bounds(context["femur"], s), 2.0,

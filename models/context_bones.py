@@ -182,20 +182,31 @@ def hip_distance(params: dict, s: float):
     # the blade of the ilium: a fan of plates from the body of the ilium above the acetabulum
     hub = acetabulum + np.array([-s * 12.0, -8.0, 26.0])
 
+    # the blade curves like part of a bowl (the iliac fossa inside): a spherical shell
+    # through the blade's corners, cut to the outline of the fan between them
+    corners = np.array([hub, asis, tubercle, top, psis, auricular])
+    fit = np.linalg.lstsq(np.c_[2 * corners, np.ones(len(corners))],
+                          (corners ** 2).sum(1), rcond=None)[0]
+    bowl_centre = fit[:3]
+    bowl_radius = float(np.sqrt(fit[3] + bowl_centre @ bowl_centre))
+
+    # the outline of the blade, as a 2D polygon in the plane that fits its corners best
+    outline_corners = np.array([hub, asis, tubercle, top, psis, auricular])
+    centre = outline_corners.mean(0)
+    plane = np.linalg.svd(outline_corners - centre)[2][:2]
+
     def distance(p):
-        blade = sdf.union(sdf.triangle_plate(p, hub, asis, tubercle, 2.5),
-                          sdf.triangle_plate(p, hub, tubercle, top, 2.5),
-                          sdf.triangle_plate(p, hub, top, psis, 2.5),
-                          sdf.triangle_plate(p, hub, psis, auricular, 4.0))
-        crest = sdf.union(sdf.capsule(p, asis, tubercle, 4.0, 6.0),
-                          sdf.capsule(p, tubercle, top, 6.0, 5.5),
-                          sdf.capsule(p, top, psis, 5.5, 5.0))
-        shape = sdf.smooth_union(blade, crest, 3.0)
+        outline = _polygon_distance((p - centre) @ plane.T.astype(np.float32),
+                                    (outline_corners - centre) @ plane.T)
+        # thin in the fossa, thickening to a rounded crest along the rim
+        half_thickness = 2.2 + 3.5 * np.clip(1.0 + outline / 9.0, 0.0, 1.0)
+        shell = np.abs(np.linalg.norm(p - bowl_centre, axis=-1) - bowl_radius) - half_thickness
+        shape = sdf.smooth_subtract(shell, -outline, 2.0)
         # the sacroiliac part: a thick pad against the sacrum's auricular surface
         shape = sdf.smooth_union(shape, sdf.capsule(p, psis, auricular, 8.0, 9.0), 4.0)
         shape = sdf.smooth_union(shape, sdf.capsule(p, auricular, hub, 8.0, 10.0), 4.0)
         # the acetabulum: a thick cup opening laterally and forward
-        cup = sdf.ellipsoid(p, acetabulum, (radius + 6, radius + 6, radius + 6))
+        cup = sdf.ellipsoid(p, acetabulum, (radius + 4, radius + 4, radius + 4))
         shape = sdf.smooth_union(shape, cup, 6.0)
         shape = sdf.smooth_union(shape, sdf.capsule(p, hub, acetabulum, 10.0, 14.0), 5.0)
         # ischium and pubis: the ring around the obturator foramen
@@ -212,6 +223,21 @@ def hip_distance(params: dict, s: float):
                                (radius, radius, radius))
         return sdf.smooth_subtract(shape, socket, 2.0)
     return distance
+
+
+def _polygon_distance(q: np.ndarray, polygon: np.ndarray) -> np.ndarray:
+    """Signed distance from 2D points ``q`` (..., 2) to a closed polygon (negative inside)."""
+    x, y = q[..., 0], q[..., 1]
+    best = np.full(x.shape, np.inf, dtype=np.float32)
+    inside = np.zeros(x.shape, dtype=bool)
+    for a, b in zip(polygon, np.roll(polygon, -1, axis=0)):
+        edge = b - a
+        t = np.clip(((x - a[0]) * edge[0] + (y - a[1]) * edge[1]) / float(edge @ edge), 0, 1)
+        best = np.minimum(best, np.hypot(x - a[0] - t * edge[0], y - a[1] - t * edge[1]))
+        crosses = ((a[1] > y) != (b[1] > y)) & (
+            x < a[0] + (y - a[1]) * edge[0] / (edge[1] if edge[1] != 0 else 1e-9))
+        inside ^= crosses
+    return np.where(inside, -best, best)
 
 
 def hip_bounds(params: dict, s: float):

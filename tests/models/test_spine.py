@@ -216,3 +216,26 @@ def test_cache_round_trip(tmp_path):
     back = _read_cache(tmp_path / "b.npz")
     assert list(back) == ["x"] and np.array_equal(back["x"][1], arrays["x"][1])
     assert _read_cache(tmp_path / "missing.npz") is None
+
+
+@pytest.mark.parametrize("upper,lower", [("C4", "C5"), ("C6", "C7"), ("T6", "T7"),
+                                         ("T12", "L1"), ("L4", "L5")])
+def test_intervertebral_foramina_are_open(scene, upper, lower):
+    """A spinal nerve leaves between the pedicles of two vertebrae: a line from the canal
+    out through the foramen, midway between the pedicles, touches neither bone."""
+    pose = spine_pose()
+    centres, axes = [], []
+    for level in (upper, lower):
+        d = dims(level, ROWS[level])
+        local = np.array([d.pedicle_x, (-d.D / 2 + 3.0 + d.junction_y) / 2, d.pedicle_z])
+        centres.append(pose.vertebrae[level].to_world(local))
+        axes.append(pose.vertebrae[level].rotation[:, 0])
+    middle = (centres[0] + centres[1]) / 2
+    outward = (axes[0] + axes[1]) / np.linalg.norm(axes[0] + axes[1])
+    start = middle - outward * dims(upper, ROWS[upper]).pedicle_x
+    end = middle + outward * 40.0
+    from models.meshing import mesh_arrays
+    for level in (upper, lower):
+        points, triangles = mesh_arrays(scene[level].mesh)
+        rays = Rays((points, triangles))
+        assert rays.hits(start, end) == [], f"the {upper}-{lower} foramen is closed by {level}"
