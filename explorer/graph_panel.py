@@ -34,6 +34,7 @@ NODE_RADIUS = 5.0
 # from which every node's name is shown.
 ALL_LABELS_ZOOM = 1.6
 CLICK_TOLERANCE_PX = 4
+FRAME_MIN = 160.0   # a chosen path is framed at least this big (drawing units, mm)
 KIND_COLOR = {
     "vertebra": "#bfae84", "bone": "#bfae84", "disc": "#7fa8c4", "joint": "#9e9e9e",
     "ligament": "#7e57c2", "fascia": "#78909c", "muscle": "#c0504d", "organ": "#d9825b",
@@ -162,6 +163,7 @@ class GraphPanel(QWidget):
         self._build()
         state.paths_changed.connect(self._show_paths)
         state.path_chosen.connect(self._show_paths)
+        state.path_chosen.connect(lambda _path: self.frame_story())
         state.selection_changed.connect(self._on_selection)
         state.language_changed.connect(self._on_language)
         self.retranslate()
@@ -230,6 +232,23 @@ class GraphPanel(QWidget):
     def _on_selection(self, node) -> None:
         if node in self.nodes:
             self.view.ensureVisible(self.nodes[node], 60, 60)
+
+    def frame_story(self) -> None:
+        """Zoom to the chosen path (names then show), or back out to the whole drawing."""
+        path = self.state.chosen_path
+        if path is None:
+            self.view.user_zoomed = False
+            self.fit()
+            return
+        places = self.places(self.layout_name)
+        xs = [places[n][0] for n in path.nodes]
+        ys = [places[n][1] for n in path.nodes]
+        rect = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+        grow_x, grow_y = max(0.0, FRAME_MIN - rect.width()) / 2, max(0.0, FRAME_MIN - rect.height()) / 2
+        rect.adjust(-grow_x - 40, -grow_y - 40, grow_x + 120, grow_y + 40)  # names run right
+        self.view.fitInView(rect, Qt.KeepAspectRatio)
+        self.view.user_zoomed = True
+        self.update_labels()
 
     def _show_paths(self, *_args) -> None:
         for item in self._path_items:
