@@ -174,11 +174,13 @@ def patch_shell(host: vtkPolyData, selected, lift: float = 1.0,
 
 
 def coiled_path(root_start, root_end, forward, fill_centre, fill_radii, loops: int,
-                end=None, seed: int = 7) -> np.ndarray:
+                end=None, seed: int = 7, clear=None) -> np.ndarray:
     """Control points of the small intestine: ``loops`` loops hung from the root of the
     mesentery (``root_start`` -> ``root_end``), fanned out ``forward`` (into the belly) at
     angles that sweep the space, each loop's far end kept inside the ellipsoid
-    ``fill_centre``/``fill_radii`` (the infracolic space). Ends at ``end`` if given."""
+    ``fill_centre``/``fill_radii`` (the infracolic space). Ends at ``end`` if given.
+    ``clear`` = (point, radius): no coil passes in front of that point (seen along
+    ``forward``), so it stays in view, as the ileocaecal junction does in a dissection."""
     rng = np.random.default_rng(seed)
     a, b = np.asarray(root_start, float), np.asarray(root_end, float)
     axis = _unit(b - a)
@@ -217,6 +219,24 @@ def coiled_path(root_start, root_end, forward, fill_centre, fill_radii, loops: i
             points.append(base + direction * far * u + spread * width
                           + across * twist * (-1) ** (j + 1))
     points.append(b + forward * 25)
+    points = np.array(points)
+    if clear is not None:
+        points = _keep_clear(points, forward, np.asarray(clear[0], float), float(clear[1]))
     if end is not None:
-        points.append(np.asarray(end, float))
-    return np.array(points)
+        points = np.vstack([points, np.asarray(end, float)])
+    return points
+
+
+def _keep_clear(points: np.ndarray, forward: np.ndarray, centre: np.ndarray,
+                radius: float) -> np.ndarray:
+    """Points moved sideways out of the column of ``radius`` in front of ``centre``."""
+    out = points.copy()
+    for i, point in enumerate(points):
+        offset = point - centre
+        ahead = offset @ forward
+        side = offset - ahead * forward
+        distance = float(np.linalg.norm(side))
+        if ahead > -radius and distance < radius:
+            direction = side / distance if distance > 1e-6 else np.cross(forward, [0, 0, 1.0])
+            out[i] = centre + ahead * forward + direction * radius
+    return out

@@ -123,7 +123,9 @@ def _mesh(spec: dict, place: Placer, blobs: dict, built: dict) -> vtkPolyData | 
                            place(spec["root"][0])[1] @ np.asarray(spec["forward"], float),
                            place.point(fill["center"]), fill["radii"], spec["loops"],
                            end=place.point(spec["end"]) if "end" in spec else None,
-                           seed=spec.get("seed", 7))
+                           seed=spec.get("seed", 7),
+                           clear=(place.point(spec["clear"]["center"]), spec["clear"]["radius"])
+                           if "clear" in spec else None)
         start = [place.point(p) for p in spec.get("start", [])]
         path = np.vstack([start, path]) if start else path
         # calibre narrows from the jejunum to the terminal ileum
