@@ -171,8 +171,12 @@ class SceneView(QWidget):
             elif changed or force or not label.GetVisibility():
                 # the name stays where the part was entered: moving it with every mouse
                 # move would cost a frame per move
-                label.SetInput(" " + name_of(self.state.graph, part, self.state.language) + " ")
-                label.SetPosition(position[0] + 14, position[1] - 26)
+                text = " " + name_of(self.state.graph, part, self.state.language) + " "
+                label.SetInput(text)
+                # beside the cursor, but never past the view's right or bottom edge
+                width = self.render_window.GetSize()[0]
+                x = min(position[0] + 14, width - 10 * len(text) - 4)
+                label.SetPosition(max(x, 2), max(position[1] - 26, 4))
                 label.SetVisibility(True)
                 changed = True
             if changed or force:

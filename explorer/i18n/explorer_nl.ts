@@ -355,72 +355,72 @@
 <context>
     <name>GraphPanel</name>
     <message>
-        <location filename="../graph_panel.py" line="315"/>
+        <location filename="../graph_panel.py" line="338"/>
         <source>Graph layout:</source>
         <translation>Indeling grafiek:</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="316"/>
+        <location filename="../graph_panel.py" line="339"/>
         <source>Anatomical (body map)</source>
         <translation>Anatomisch (lichaamskaart)</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="317"/>
+        <location filename="../graph_panel.py" line="340"/>
         <source>Force (links pull together)</source>
         <translation>Krachten (verbindingen trekken samen)</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="322"/>
+        <location filename="../graph_panel.py" line="345"/>
         <source>part of</source>
         <translation>deel van</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="322"/>
+        <location filename="../graph_panel.py" line="345"/>
         <source>fascia</source>
         <translation>fascie</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="323"/>
+        <location filename="../graph_panel.py" line="346"/>
         <source>ligament</source>
         <translation>ligament</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="323"/>
+        <location filename="../graph_panel.py" line="346"/>
         <source>pressure or pull</source>
         <translation>druk of trek</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="324"/>
+        <location filename="../graph_panel.py" line="347"/>
         <source>nerve</source>
         <translation>zenuw</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="324"/>
+        <location filename="../graph_panel.py" line="347"/>
         <source>referred from an organ</source>
         <translation>uitgestraald vanuit een orgaan</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="325"/>
+        <location filename="../graph_panel.py" line="348"/>
         <source>muscle</source>
         <translation>spier</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="329"/>
+        <location filename="../graph_panel.py" line="352"/>
         <source>textbook anatomy</source>
         <translation>anatomie (leerboek)</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="329"/>
+        <location filename="../graph_panel.py" line="352"/>
         <source>clinical pattern</source>
         <translation>klinisch patroon</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="330"/>
+        <location filename="../graph_panel.py" line="353"/>
         <source>model or booklet</source>
         <translation>model of boekje</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="344"/>
+        <location filename="../graph_panel.py" line="367"/>
         <source>Fascia Explorer: knowledge graph</source>
         <translation>Fascia Explorer: kennisgrafiek</translation>
     </message>
