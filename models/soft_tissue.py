@@ -20,7 +20,7 @@ import numpy as np
 from vtkmodules.vtkCommonDataModel import vtkPolyData
 
 from models.data import load_geometry
-from models.meshing import ellipsoid, merge
+from models.meshing import ellipsoid, merge, with_normals
 from models.organs import blob_field, blob_mesh
 from models.organs_shapes import coiled_path, patch_shell, ribbed_tube, slab
 from models.spine import SpinePose, rotation_x, spine_pose
@@ -141,28 +141,100 @@ def soft_tissue_meshes(pose: SpinePose, pelvis: str = "female") -> list[tuple[st
     male pelvic organs. Meshes of a pose already built are reused (copies are returned)."""
     if pelvis not in PELVIS_VARIANTS:
         raise ValueError(f"pelvis must be one of {PELVIS_VARIANTS}, not {pelvis!r}")
-    key = (_pose_key(pose), pelvis)
+    key = _cache_key(pose, pelvis)
     if key not in _CACHE:
         if len(_CACHE) >= 4:
             _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key] = _build(pose, pelvis)
-    out = []
-    for part_id, group, mesh in _CACHE[key]:
-        copy = vtkPolyData()
-        copy.DeepCopy(mesh)
-        out.append((part_id, group, copy))
-    return out
+        _CACHE[key] = _read_disk(key)
+        if _CACHE[key] is None:
+            _CACHE[key] = [(i, g, _arrays(m)) for i, g, m in _build(pose, pelvis)]
+            _write_disk(key, _CACHE[key])
+    return [(part_id, group, _from_arrays(arrays)) for part_id, group, arrays in _CACHE[key]]
 
 
-# Building every organ takes seconds; a scene is rebuilt for the same posture often
-# (tests, the window after a reset, export), so the last few poses are kept.
+# Building every organ takes seconds; a scene is rebuilt for the same posture often (tests,
+# the window after a reset, export, the next start), so the last few poses are kept in
+# memory and on disk (next to the bone cache), keyed by the code, the data and the pose.
 _CACHE: dict = {}
+_SOURCES = ("soft_tissue.py", "organs.py", "organs_shapes.py", "organs_sdf.py", "nerves.py",
+            "meshing.py")
 
 
-def _pose_key(pose: SpinePose) -> bytes:
+def _cache_key(pose: SpinePose, pelvis: str) -> str:
+    import hashlib
+    import json
+    from pathlib import Path
+    digest = hashlib.sha256(pelvis.encode())
+    here = Path(__file__).parent
+    for name in _SOURCES:
+        digest.update((here / name).read_bytes())
+    for table in ("placements", "nerve-roots"):
+        digest.update(json.dumps(load_geometry(table), sort_keys=True).encode())
+    digest.update(json.dumps(pose.morphometry, sort_keys=True).encode())
     frames = [pose.vertebrae[k] for k in sorted(pose.vertebrae)]
-    return np.round(np.concatenate([np.concatenate([f.origin, f.rotation.ravel()])
-                                    for f in frames]), 3).tobytes()
+    digest.update(np.round(np.concatenate([np.concatenate([f.origin, f.rotation.ravel()])
+                                           for f in frames]), 3).tobytes())
+    return digest.hexdigest()[:20]
+
+
+def _arrays(mesh: vtkPolyData):
+    from vtkmodules.util.numpy_support import vtk_to_numpy
+    points = vtk_to_numpy(mesh.GetPoints().GetData()).astype(np.float32)
+    triangles = vtk_to_numpy(mesh.GetPolys().GetConnectivityArray()).reshape(-1, 3)
+    if mesh.GetPointData().GetNormals() is None:
+        mesh = with_normals(mesh)
+    normals = vtk_to_numpy(mesh.GetPointData().GetNormals()).astype(np.float32)
+    return points, triangles.astype(np.int32), normals
+
+
+def _from_arrays(arrays) -> vtkPolyData:
+    """A fresh mesh from (points, triangles, normals)."""
+    from vtkmodules.util.numpy_support import numpy_to_vtk
+    from models.meshing import polydata
+    points, triangles, normals = arrays
+    mesh = polydata(points, triangles)
+    array = numpy_to_vtk(np.ascontiguousarray(normals), deep=True)
+    array.SetName("Normals")
+    mesh.GetPointData().SetNormals(array)
+    return mesh
+
+
+def _disk_path(key: str):
+    from models.bones import cache_dir
+    return cache_dir() / f"soft-{key}.npz"
+
+
+def _read_disk(key: str):
+    import json
+    try:
+        with np.load(_disk_path(key)) as data:
+            index = json.loads(str(data["index"]))
+            return [(i, g, (data[f"p{n}"], data[f"t{n}"], data[f"n{n}"]))
+                    for n, (i, g) in enumerate(index)]
+    except (OSError, KeyError, ValueError):
+        return None
+
+
+def _write_disk(key: str, meshes) -> None:
+    import io
+    import json
+    from graph.errors import ExplorerError
+    from graph.export import atomic_write
+    arrays = {"index": np.array(json.dumps([[i, g] for i, g, _ in meshes]))}
+    for n, (_, _, (points, triangles, normals)) in enumerate(meshes):
+        arrays[f"p{n}"], arrays[f"t{n}"], arrays[f"n{n}"] = points, triangles, normals
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    path = _disk_path(key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, buffer.getvalue())
+        # keep a handful: the default posture of both pelves and a few recent ones
+        olds = sorted(path.parent.glob("soft-*.npz"), key=lambda p: p.stat().st_mtime)
+        for old in olds[:-6]:
+            old.unlink(missing_ok=True)
+    except (OSError, ExplorerError):
+        pass   # no cache this time: the meshes are still returned
 
 
 def _build(pose: SpinePose, pelvis: str) -> list[tuple[str, str, vtkPolyData]]:

@@ -262,3 +262,16 @@ def test_build_scene_switches_the_pelvis():
     from models.scene import build_scene
     male = build_scene(pelvis="male")
     assert "prostate" in male and "uterus" not in male
+
+
+def test_disk_cache_round_trip(pose, parts, tmp_path, monkeypatch):
+    from models import soft_tissue
+    monkeypatch.setenv("FASCIA_EXPLORER_CACHE", str(tmp_path))
+    key = soft_tissue._cache_key(pose, "female")
+    meshes = [(part_id, "organs", soft_tissue._arrays(mesh)) for part_id, mesh in parts.items()]
+    soft_tissue._write_disk(key, meshes)
+    again = soft_tissue._read_disk(key)
+    assert [part_id for part_id, _, _ in again] == list(parts)
+    for (_, _, (points, triangles, _)), mesh in zip(again, parts.values()):
+        assert len(triangles) == mesh.GetNumberOfPolys() and len(points) == mesh.GetNumberOfPoints()
+    assert soft_tissue._read_disk("no-such-key") is None
