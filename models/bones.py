@@ -162,13 +162,38 @@ def local_meshes() -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     path = cache_dir() / f"bones-{key}.npz"
     meshes = _read_cache(path)
     if meshes is None:
-        meshes = {}
-        for part_id, (distance, bounds, spacing, budget) in _recipes().items():
-            meshes[part_id] = _arrays(implicit_mesh(distance, bounds, spacing, budget))
-        for part_id, mesh in _tube_meshes().items():
-            meshes[part_id] = _arrays(mesh)
+        meshes = _mesh_all()
         _write_cache(path, meshes)
     _MEMORY[key] = meshes
+    return meshes
+
+
+def _mesh_one(part_id: str):
+    """Mesh one shape (a top-level function, so worker processes can run it)."""
+    distance, bounds, spacing, budget = _recipes()[part_id]
+    return _arrays(implicit_mesh(distance, bounds, spacing, budget))
+
+
+def _mesh_all() -> dict:
+    """Every local mesh, the signed-distance ones spread over the machine's cores (they are
+    independent and take most of a minute on one core)."""
+    ids = list(_recipes())
+    meshes = None
+    workers = min(os.cpu_count() or 1, 8)
+    if workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        try:
+            # "spawn": a fresh interpreter per worker, safe even when a GUI toolkit runs
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) \
+                    as pool:
+                meshes = dict(zip(ids, pool.map(_mesh_one, ids)))
+        except (OSError, RuntimeError, ImportError):
+            meshes = None   # no worker processes here: mesh in this process
+    if meshes is None:
+        meshes = {part_id: _mesh_one(part_id) for part_id in ids}
+    for part_id, mesh in _tube_meshes().items():
+        meshes[part_id] = _arrays(mesh)
     return meshes
 
 
