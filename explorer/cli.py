@@ -15,7 +15,7 @@ from graph.vocabulary import DEFAULT_MIN_SCORE, MECHANISMS
 
 __all__ = ["main"]
 
-HEADLESS_COMMANDS = "search, paths, export-graph, export-scene, render"
+HEADLESS_COMMANDS = "search, paths, export-graph, export-scene, render, handout"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -82,6 +82,21 @@ def _build_parser() -> argparse.ArgumentParser:
     render.add_argument("--size", default="1600x1200", metavar="WxH")
     render.add_argument("--transparent", action="store_true", help="transparent background")
     render.add_argument("--out", required=True, metavar="FILE.png")
+    render.add_argument("--scene", metavar="FILE", help="reproduce a view saved by the window "
+                        "(File > Save view): camera, layers, selection, path, posture, labels")
+    render.add_argument("--labels", action="store_true",
+                        help="leader-line labels on the lit structures")
+    render.add_argument("--lang", choices=("en", "nl"),
+                        help="language of the labels (default: the scene's, else en)")
+    render.add_argument("--dpi", type=int, metavar="N",
+                        help="record N dots per inch in the PNG, for print layout")
+
+    handout = commands.add_parser("handout", help="a patient handout (PDF) explaining a path")
+    handout.add_argument("start", metavar="FROM", help="an id or any name")
+    handout.add_argument("--to", metavar="TARGET", help="where the pain is felt (default: the "
+                         "best-ranked path to anywhere)")
+    handout.add_argument("--lang", choices=("en", "nl"), default="en")
+    handout.add_argument("--out", required=True, metavar="FILE.pdf")
     return parser
 
 
@@ -131,29 +146,6 @@ def _cmd_paths(args) -> int:
     return 0
 
 
-def _cmd_export_graph(args) -> int:
-    from graph.export import export_graph
-    export_graph(_graph(args), args.format, args.out)
-    print(f"wrote {args.out}")
-    return 0
-
-
-def _cmd_export_scene(args) -> int:
-    from models.export import export_scene
-    from models.scene import build_scene
-    export_scene(build_scene(), args.format, args.out)
-    print(f"wrote {args.out}")
-    return 0
-
-
-def _cmd_render(args) -> int:
-    from explorer.figures import parse_size, render_figure
-    from graph.search import resolve
-    graph = _graph(args)
-    size = parse_size(args.size)
-    select = resolve(graph, args.select) if args.select else None
-    if not args.out.lower().endswith(".png"):
-        raise ExplorerError(f"--out {args.out!r} must end in .png")
 def _cmd_explain(args) -> int:
     from graph.explain import explain_path, heading
     from graph.paths import referral_paths
@@ -202,9 +194,65 @@ def _cmd_chain(args) -> int:
     return 0
 
 
+def _cmd_export_graph(args) -> int:
+    from graph.export import export_graph
+    export_graph(_graph(args), args.format, args.out)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _cmd_export_scene(args) -> int:
+    from models.export import export_scene
+    from models.scene import build_scene
+    export_scene(build_scene(), args.format, args.out)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _cmd_render(args) -> int:
+    from explorer.figures import parse_size, render_figure
+    from graph.search import resolve
+    graph = _graph(args)
+    size = parse_size(args.size)
+    select = resolve(graph, args.select) if args.select else None
+    if not args.out.lower().endswith(".png"):
+        raise ExplorerError(f"--out {args.out!r} must end in .png")
+    if args.scene or args.labels or args.dpi is not None or args.lang:
+        return _render_scene(args, graph, select, size)
     render_figure(graph, args.out, select=select, view=args.view, size=size,
                   transparent=args.transparent)
     print(f"wrote {args.out}")
+    return 0
+
+
+def _render_scene(args, graph, select, size) -> int:
+    from explorer.figures import render_scene
+    from explorer.scene_file import SceneSpec, load_scene
+    if args.scene:
+        if select:
+            raise ExplorerError("--select and --scene do not go together: the scene file "
+                                "holds its own selection")
+        spec = load_scene(args.scene, graph)
+    else:
+        spec = SceneSpec(selection=select)
+    spec.labels = spec.labels or args.labels
+    spec.language = args.lang or spec.language
+    render_scene(graph, spec, args.out, size=size, transparent=args.transparent, dpi=args.dpi,
+                 view=args.view)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _cmd_handout(args) -> int:
+    from explorer.handout import best_path, write_handout
+    from graph.search import resolve
+    graph = _graph(args)
+    start = resolve(graph, args.start)
+    target = resolve(graph, args.to) if args.to else None
+    if not args.out.lower().endswith(".pdf"):
+        raise ExplorerError(f"--out {args.out!r} must end in .pdf")
+    pages = write_handout(graph, best_path(graph, start, target), args.lang, args.out)
+    print(f"wrote {args.out} ({pages} page{'s' if pages > 1 else ''})")
     return 0
 
 
@@ -226,7 +274,7 @@ def _cmd_window(args) -> int:
 COMMANDS = {"search": _cmd_search, "paths": _cmd_paths, "explain": _cmd_explain,
             "chain": _cmd_chain, "export-graph": _cmd_export_graph,
             "export-scene": _cmd_export_scene,
-            "render": _cmd_render, None: _cmd_window}
+            "render": _cmd_render, "handout": _cmd_handout, None: _cmd_window}
 
 
 def main(argv: list[str] | None = None) -> int:
