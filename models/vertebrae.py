@@ -230,10 +230,12 @@ def _arch(d: Dims, p: np.ndarray) -> np.ndarray:
             shapes.append(sdf.round_box(p, (s * (xj + 0.5), yj - 3.5, -d.h / 2 - 0.5),
                                         (3.8, 4.5, d.h / 2 + 2.5), 2.0, tilt))
         elif reg == "thoracic":
-            shapes.append(sdf.capsule(p, (s * (xj - 0.5), yj - 2.0, zp),
-                                      (s * (xj - 0.5), yj - 3.0, 3.0), 3.2, 2.6))
-            shapes.append(sdf.capsule(p, (s * (xj - 1.5), yj - 2.5, zp - 2.0),
-                                      (s * (xj - 2.5), yj - 1.5, -d.h - 4.0), 3.2, 2.8))
+            # thoracic facets lie in the coronal plane: the superior ones face backward, the
+            # inferior ones (on the lamina's lower edge) face forward onto them
+            shapes.append(sdf.round_box(p, (s * (xj + 1.0), yj - 2.5, (zp + 4.0) / 2),
+                                        (4.0, 2.0, (4.0 - zp) / 2 + 1.0), 1.5))
+            shapes.append(sdf.round_box(p, (s * (xj - 0.5), yj - 4.0, -d.h - 1.0),
+                                        (4.0, 2.0, 5.0), 1.5))
         else:
             # lumbar: superior processes facing inward, with the mammillary process behind;
             # inferior processes facing outward, inside the superior ones of the level below
