@@ -32,3 +32,15 @@ def test_shipped_qm_is_compiled_from_the_ts(tmp_path):
     subprocess.run([_tool("pyside6-lrelease"), str(TS_FILE), "-qm", str(fresh)],
                    check=True, capture_output=True)
     assert fresh.read_bytes() == QM_FILE.read_bytes()
+
+
+def test_dutch_first_when_the_system_speaks_dutch():
+    import os
+    import sys
+    code = ("from PySide6.QtCore import QCoreApplication; app = QCoreApplication([]); "
+            "from explorer.translation import system_language; print(system_language())")
+    for lang, expected in (("nl_NL.UTF-8", "nl"), ("nl_BE.UTF-8", "nl"), ("en_GB.UTF-8", "en")):
+        env = {**os.environ, "LC_ALL": lang, "LANG": lang, "LANGUAGE": ""}
+        result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                                text=True, timeout=60, cwd=str(TS_FILE.parents[2]))
+        assert result.stdout.strip() == expected, result.stderr
