@@ -14,8 +14,8 @@ from explorer.main_window import MainWindow
 
 pytestmark = pytest.mark.window
 
-STEPS = int(os.environ.get("SOAK_STEPS", "250"))
-SECONDS = float(os.environ.get("SOAK_SECONDS", "90"))
+STEPS = int(os.environ.get("SOAK_STEPS", "150"))
+SECONDS = float(os.environ.get("SOAK_SECONDS", "60"))
 # Growth allowed after warm-up: caches (picking locators, glyph atlases, Python objects)
 # settle in the first interactions; a leak per interaction would exceed this in a soak.
 RSS_GROWTH_LIMIT_MB = 60
