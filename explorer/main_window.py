@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QTabWidget
 
 from explorer.actions import EverydayActions
+from explorer.session_actions import SessionActions
 from explorer.gl_check import check_display_opengl
 from explorer.graph_panel import GraphPanel
 from explorer.info_panel import InfoPanel
@@ -57,6 +58,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         # Edit, View (cameras, isolate/fade/hide, layers, graph), Language, Help; toolbar
         self.everyday = EverydayActions(self)
+        # File and Session menus: presentation, animation, labels, posture, quiz
+        self.session = SessionActions(self)
 
     def closeEvent(self, event) -> None:
         self.scene_view.close_view()

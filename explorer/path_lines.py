@@ -45,18 +45,32 @@ def _steps(paths) -> list[dict]:
     return steps
 
 
-def _actor(steps, anchors: dict, width: float) -> vtkActor | None:
+def _ends(edge, anchors: dict, surface):
+    """Where a step's thread starts and ends: on each part's surface, at its point nearest
+    the other part, so the thread spans the gap between them (visible through the dimmed
+    parts around) instead of running hidden inside them or over the selected part."""
+    a, b = anchors.get(edge["source"]), anchors.get(edge["target"])
+    if a is None or b is None:
+        return None, None
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    if surface is not None:
+        near_a, near_b = surface(edge["source"], b), surface(edge["target"], a)
+        a = a if near_a is None else near_a
+        b = b if near_b is None else near_b
+    return a, b
+
+
+def _actor(steps, anchors: dict, width: float, surface=None) -> vtkActor | None:
     points, lines = vtkPoints(), vtkCellArray()
     colors = vtkUnsignedCharArray()
     colors.SetNumberOfComponents(3)
     colors.SetName("colors")
     for edge in steps:
-        a, b = anchors.get(edge["source"]), anchors.get(edge["target"])
+        a, b = _ends(edge, anchors, surface)
         if a is None or b is None:
             continue
         color = [round(255 * c) for c in rgb(MECHANISM_COLOR[edge["mechanism"]])]
-        for start, end in _pieces(np.asarray(a, float), np.asarray(b, float),
-                                  EVIDENCE_DASH[edge["evidence"]]):
+        for start, end in _pieces(a, b, EVIDENCE_DASH[edge["evidence"]]):
             first = points.InsertNextPoint(*start)
             points.InsertNextPoint(*end)
             lines.InsertNextCell(2)
@@ -82,10 +96,13 @@ def _actor(steps, anchors: dict, width: float) -> vtkActor | None:
     return actor
 
 
-def path_lines_actor(paths, anchors: dict, chosen=None) -> list[vtkActor]:
-    """Actors drawing every step of ``paths``; the ``chosen`` path's steps wider."""
+def path_lines_actor(paths, anchors: dict, chosen=None, surface=None) -> list[vtkActor]:
+    """Actors drawing every step of ``paths``; the ``chosen`` path's steps wider.
+    ``surface(part, point)``, if given, is the part's surface point nearest ``point``
+    (None for a part without one)."""
     chosen_steps = _steps([chosen]) if chosen is not None else []
     chosen_keys = {id(e) for e in chosen_steps}
     others = [e for e in _steps(paths) if id(e) not in chosen_keys]
-    actors = [_actor(others, anchors, LINE_WIDTH), _actor(chosen_steps, anchors, CHOSEN_LINE_WIDTH)]
+    actors = [_actor(others, anchors, LINE_WIDTH, surface),
+              _actor(chosen_steps, anchors, CHOSEN_LINE_WIDTH, surface)]
     return [a for a in actors if a is not None]

@@ -189,7 +189,8 @@ class SceneRenderer:
         # so it never covers the selected part itself
         for actor in self._path_actors:
             self.renderer.RemoveActor(actor)
-        self._path_actors = path_lines_actor(paths, anchors, chosen) if paths else []
+        self._path_actors = (path_lines_actor(paths, anchors, chosen, self._surface_point)
+                             if paths else [])
         for actor in self._path_actors:
             self.renderer.AddActor(actor)
 
@@ -220,6 +221,18 @@ class SceneRenderer:
         self._hidden_blocks.clear()   # the new layers hold every block; hide again
         if self.visibility is not None:
             self.set_visibility(self.visibility)
+
+    def _surface_point(self, part_id: str, toward) -> np.ndarray | None:
+        """The point of ``part_id``'s surface nearest ``toward`` (None if not in the scene)."""
+        if part_id not in self.scene:
+            return None
+        from vtkmodules.util.numpy_support import vtk_to_numpy
+        cache = self.__dict__.setdefault("_surface_points", {})
+        mesh = self.scene[part_id].mesh
+        if cache.get(part_id, (None,))[0] is not mesh:   # a new posture brings new meshes
+            cache[part_id] = (mesh, vtk_to_numpy(mesh.GetPoints().GetData()).astype(float))
+        points = cache[part_id][1]
+        return points[np.argmin(((points - np.asarray(toward)) ** 2).sum(axis=1))]
 
     # -- camera -------------------------------------------------------------------------
     def fly_target(self, part_id: str) -> tuple[np.ndarray, np.ndarray]:
