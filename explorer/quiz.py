@@ -64,10 +64,13 @@ class QuizGenerator:
         self.physical = sorted(i for i in scene_ids if i in graph)
         if len(self.physical) < CHOICES:
             raise ExplorerError("too few structures in the scene for a quiz")
-        self.organs_with_segments = sorted(
-            n for n in graph if any(d["relation"] == "innervated_by" and
-                                    graph.nodes[v].get("kind") == "segment"
-                                    for _, v, d in graph.out_edges(n, data=True)))
+        carried = sorted(n for n in graph if any(
+            d["relation"] == "innervated_by" and graph.nodes[v].get("kind") == "segment"
+            for _, v, d in graph.out_edges(n, data=True)))
+        # the question is about organs (visceral referred pain); other structures only
+        # when the knowledge base has no organ with segments
+        organs = [n for n in carried if graph.nodes[n]["kind"] == "organ"]
+        self.organs_with_segments = organs or carried
         self.segments = sorted((n for n, k in graph.nodes(data="kind") if k == "segment"),
                                key=segment_order)
 

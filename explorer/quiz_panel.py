@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from explorer.quiz import CHOICES, Question, QuizGenerator, ScoreStore
 from explorer.view_state import ViewState
@@ -41,9 +41,10 @@ class QuizPanel(QWidget):
         self.prompt.setObjectName("quiz-prompt")
         self.prompt.setWordWrap(True)
         font = QFont(self.prompt.font())
-        font.setPointSize(font.pointSize() + 5)
+        font.setPointSize(font.pointSize() + 3)
         font.setBold(True)
         self.prompt.setFont(font)
+        self.prompt.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.MinimumExpanding)
         self.buttons = []
         layout = QVBoxLayout(self)
         layout.addWidget(self.kind_label)

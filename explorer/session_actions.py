@@ -337,9 +337,11 @@ class SessionActions(QObject):
             if self.quiz_dock is not None:
                 self.window.removeDockWidget(self.quiz_dock)
                 self.quiz_dock.deleteLater()
-            self.quiz_panel = QuizPanel(self.state, [p.id for p in
-                                                     self.view.scene_renderer.scene.parts],
-                                        seed=seed, folder=folder)
+            # the 231 small intrinsic muscles are too small to spot or click in the whole
+            # view, and would crowd out everything else: the quiz asks about the rest
+            parts = [p.id for p in self.view.scene_renderer.scene.parts
+                     if p.group != "intrinsic-muscles"]
+            self.quiz_panel = QuizPanel(self.state, parts, seed=seed, folder=folder)
             self.quiz_dock = self._dock("quiz-dock", self.quiz_panel, Qt.RightDockWidgetArea)
             self.quiz_dock.setWindowTitle(self.tr("Self-test"))
             if self.quiz_panel.store.problem:

@@ -28,6 +28,7 @@ def test_answers_are_true_to_the_graph(graph, scene_ids):
     for _ in range(10):
         question = quiz.next("segments")
         organ = question.subject[0]
+        assert graph.nodes[organ]["kind"] == "organ", "visceral pain: asked about organs"
         carried = {v for _, v, d in graph.out_edges(organ, data=True)
                    if d["relation"] == "innervated_by"}
         assert set(question.answer) == carried

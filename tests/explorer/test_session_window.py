@@ -347,3 +347,27 @@ def test_a_corrupted_score_file_is_kept_aside_and_reported(window, score_folder)
     aside = list(score_folder.glob("quiz-score.json.unreadable-*"))
     assert len(aside) == 1 and aside[0].read_text("utf-8").startswith('{"version": 1')
     assert quiz.store.total == (0, 0)
+
+
+def test_language_and_posture_switched_during_presentation_and_animation(window, qtbot):
+    state, session = window.state, window.session
+    state.select("ileocecal-valve")
+    press(window, Qt.Key_F5)
+    presentation = session.presentation
+    press(window, Qt.Key_Right)
+    state.set_language("nl")                       # while the pulse travels
+    state.set_posture(Posture(thoracic_kyphosis=60.0))
+    with qtbot.waitSignal(session.rebuilder.rebuilt, timeout=300000):
+        press(window, Qt.Key_Down)                 # keep stepping while it rebuilds
+    qtbot.wait(200)
+    assert presentation.active and "klep van Bauhin" in presentation.panel.title.text()
+    assert window.scene_view.scene_renderer.scene.posture.thoracic_kyphosis == 60.0
+    # the pulse follows the new scene: its next step ends on the new anchors
+    press(window, Qt.Key_Up)
+    path = state.chosen_path
+    qtbot.waitUntil(lambda: not presentation.animation.playing, timeout=10000)
+    end = path.nodes[presentation.step + 1]
+    assert np.allclose(presentation.animation.actor.GetPosition(),
+                       window.scene_view.anchors[end])
+    press(window, Qt.Key_Escape)
+    assert not presentation.active
