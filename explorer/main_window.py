@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
 
 def run(graph: nx.MultiDiGraph) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    # the user's data folder (the quiz score) is named after this, not after "main.py"
+    app.setApplicationName("fascia-explorer")
     check_display_opengl()
     window = MainWindow(graph)
     window.resize(1400, 860)
