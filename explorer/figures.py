@@ -87,7 +87,7 @@ def stamp_png_dpi(path: Path | str, dpi: int) -> None:
 
 
 def apply_spec(scene_renderer, graph: nx.MultiDiGraph, spec, view: str = "anterior",
-               label_scale: float = 1.0):
+               label_scale: float = 1.0, only_chosen: bool = False):
     """Make ``scene_renderer`` show ``spec`` (an explorer.scene_file.SceneSpec): camera,
     layers, the lit paths (only the chosen one if any) and, if asked, the labels.
     Returns the LabelOverlay (empty when labels are off)."""
@@ -105,6 +105,8 @@ def apply_spec(scene_renderer, graph: nx.MultiDiGraph, spec, view: str = "anteri
                                                 for k, v in spec.visibility.items()}))
     paths = referral_paths(graph, spec.selection) if spec.selection else []
     chosen = find_path(graph, spec.path) if spec.path else None
+    if only_chosen and chosen is not None:   # one story, as presentation and handout tell it
+        paths = [chosen]
     # as the window shows it: every path lit, drawn as lines, the chosen one bolder
     scene_renderer.set_highlight(structures_on(paths), spec.selection)
     scene_renderer.set_paths(paths, anchor_points(graph, scene_renderer.scene), chosen)
@@ -124,7 +126,7 @@ def apply_spec(scene_renderer, graph: nx.MultiDiGraph, spec, view: str = "anteri
 def render_scene(graph: nx.MultiDiGraph, spec, out: Path | str,
                  size: tuple[int, int] = (1600, 1200), transparent: bool = False,
                  dpi: int | None = None, scene=None, view: str = "anterior",
-                 label_scale: float = 1.0) -> None:
+                 label_scale: float = 1.0, only_chosen: bool = False) -> None:
     """Render ``spec`` off screen at ``size`` pixels to the PNG ``out``, atomically.
 
     ``scene`` reuses meshes already built for the spec's posture (the window passes its
@@ -164,7 +166,7 @@ def render_scene(graph: nx.MultiDiGraph, spec, out: Path | str,
             renderer.renderer.SetBackgroundAlpha(0.0)
         renderer.renderer.SetUseFXAA(True)  # smooth edges for a figure (RENDERING.md)
         window.Render()  # the labels need the final viewport size to place themselves
-        apply_spec(renderer, graph, spec, view, label_scale)
+        apply_spec(renderer, graph, spec, view, label_scale, only_chosen)
         renderer.save_png(str(temporary), transparent=transparent)
         if not temporary.exists() or temporary.stat().st_size == 0:
             raise ExplorerError("rendering failed: no OpenGL context could be made "

@@ -88,6 +88,7 @@ class _Block:
     italic: bool = False
     color: str = "#1a1a1a"
     space_before: float = 0.0   # millimetres
+    keep_with_next: bool = False   # a heading, or a step and its evidence line
     height: float = 0.0         # device pixels, measured
 
 
@@ -102,7 +103,7 @@ def _render_picture(graph, path: PainPath, lang: str, out: Path, scene=None) -> 
                                            PICTURE_SIZE[0] / PICTURE_SIZE[1]))
     # transparent, so the figure sits on the white page as in a printed booklet
     render_scene(graph, spec, out, size=PICTURE_SIZE, scene=scene, label_scale=1.6,
-                 transparent=True)
+                 transparent=True, only_chosen=True)
 
 
 def write_handout(graph: nx.MultiDiGraph, path: PainPath, lang: str, out: Path | str,
@@ -144,7 +145,8 @@ def _blocks(graph, path, lang, day, words, texts) -> list[_Block]:
         _Block("text", words["path_heading"], size=13, bold=True, space_before=6),
     ]
     for number, step in enumerate(explain_path(graph, path, lang, "patient"), 1):
-        blocks.append(_Block("text", f"{number}.  {step.sentence}", size=11.5, space_before=2.5))
+        blocks.append(_Block("text", f"{number}.  {step.sentence}", size=11.5, space_before=2.5,
+                             keep_with_next=True))
         blocks.append(_Block("text", f"{words['evidence']}: {step.evidence_label}  ·  "
                                      f"{'; '.join(step.sources)}", size=8, color="#777777",
                              space_before=0.5))
@@ -212,7 +214,7 @@ def _draw_pdf(graph, path, lang, day, words, texts, picture: Path) -> tuple[byte
         for index, block in enumerate(blocks):
             top = y + block.space_before * mm
             need = block.height
-            if block.bold and index + 1 < len(blocks):
+            if (block.bold or block.keep_with_next) and index + 1 < len(blocks):
                 need += blocks[index + 1].space_before * mm + blocks[index + 1].height
             if top + need > bottom and pages[-1]:
                 pages.append([])

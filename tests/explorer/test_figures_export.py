@@ -144,12 +144,12 @@ def test_handout_pdf_from_the_command_line(tmp_path):
     assert "Integraal-Boekje" in text
     assert "Geen bedrust" in text and "50% > 75% > 100%" in " ".join(text.split())
     # the picture is on page 1: rasterise and find the figure's coloured pixels
-    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(out),
+    subprocess.run(["pdftoppm", "-png", "-r", "72", "-f", "1", "-l", "1", str(out),
                     str(tmp_path / "page")], check=True)
     page = read_png(next(tmp_path.glob("page*.png")))
     coloured = (page[..., :3].astype(int).max(axis=-1) - page[..., :3].astype(int).min(axis=-1)
                 > 60)
-    assert coloured[: page.shape[0] // 2].sum() > 300, "the lit path shows in the picture"
+    assert coloured[: page.shape[0] // 2].sum() > 150, "the lit path shows in the picture"
 
 
 def test_handout_in_english_has_english_advice(tmp_path, graph, qapp):
