@@ -9,7 +9,6 @@ from dataclasses import dataclass, replace
 import networkx as nx
 from PySide6.QtCore import QObject, Signal
 
-import explorer.qt_compat  # noqa: F401  (PySide6 6.12.0 emit() refcount bug; see there)
 
 from graph.paths import PainPath, referral_paths, structures_on
 from models.spine import Posture

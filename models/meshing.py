@@ -118,14 +118,14 @@ def tube(path, radii, sides: int = 16, samples: int = 0, flatten: float = 1.0,
     tangent_end /= np.linalg.norm(tangent_end) + 1e-12
 
     rings = []
-    # rounded end caps: a few shrinking rings beyond each end
+    # rounded end caps: rings widening from each tip to the tube (scale up, push down)
     dome = [(np.sin(a), np.cos(a)) for a in np.linspace(0, np.pi / 2, 4)[1:-1]]
-    for scale, push in reversed(dome):
+    for scale, push in dome:
         rings.append(curve[0] - tangent_start * r[0] * push * cap
                      + r[0] * scale * (np.outer(cos, normals[0]) + np.outer(sin, binormals[0])))
     for i in range(len(curve)):
         rings.append(curve[i] + r[i] * (np.outer(cos, normals[i]) + np.outer(sin, binormals[i])))
-    for scale, push in dome:
+    for scale, push in reversed(dome):
         rings.append(curve[-1] + tangent_end * r[-1] * push * cap
                      + r[-1] * scale * (np.outer(cos, normals[-1]) + np.outer(sin, binormals[-1])))
     ring_points = np.vstack(rings)
