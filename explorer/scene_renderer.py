@@ -33,6 +33,8 @@ VIEWS = {
     "superior": ((0, 0, 1), (0, 1, 0)),
     "oblique": ((0.55, 0.7, 0.25), (0, 0, 1)),
 }
+TRUNK_FRAME = frozenset([f"C{i}" for i in range(1, 8)] + [f"T{i}" for i in range(1, 13)]
+                        + [f"L{i}" for i in range(1, 6)] + ["sacrum", "coccyx", "skull-base"])
 HIGHLIGHT_COLOR = (1.0, 0.42, 0.10)   # a warm "this is where it hurts" orange
 SELECTED_COLOR = (0.10, 0.65, 1.0)    # the structure the user picked
 DIMMED_OPACITY = 0.12
@@ -289,9 +291,14 @@ class SceneRenderer:
         self.renderer.ResetCameraClippingRange()
 
     def _bounds(self) -> list[float]:
-        # frame the bones and what sits on them, not the long legs
-        boxes = [p.mesh.GetBounds() for p in self.scene.parts if p.group != "skin"]
-        boxes = np.array(boxes)
+        # Frame the trunk: the column from skull base to coccyx and the hip bones, where the
+        # story of the back is told; the legs run out of the picture below.
+        trunk = [p.mesh.GetBounds() for p in self.scene.parts if p.id in TRUNK_FRAME
+                 or p.id.startswith("hip-bone")]
+        boxes = np.array(trunk or [p.mesh.GetBounds() for p in self.scene.parts
+                                   if p.group != "skin"])
+        if trunk:
+            boxes[:, 4] -= 150.0  # and the hips and upper thighs, where leg pain starts
         return [boxes[:, 0].min(), boxes[:, 1].max(), boxes[:, 2].min(), boxes[:, 3].max(),
                 boxes[:, 4].min(), boxes[:, 5].max()]
 

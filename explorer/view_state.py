@@ -10,8 +10,12 @@ import networkx as nx
 from PySide6.QtCore import QObject, Signal
 
 
-from graph.paths import PainPath, referral_paths, structures_on
+from graph.paths import PainPath, referral_paths, representative_paths, structures_on
 from models.spine import Posture
+
+# The window tells about twenty paths, chosen to differ: beyond that a patient sees half
+# the body lit and no story (the kidney had 60-80 paths). The command line gives them all.
+WINDOW_PATH_LIMIT = 20
 
 __all__ = ["ViewState", "Visibility"]
 
@@ -84,7 +88,8 @@ class ViewState(QObject):
 
     def _set_selected(self, structure: str | None) -> None:
         self.selected = structure
-        self.paths = referral_paths(self.graph, structure) if structure else []
+        self.paths = (representative_paths(referral_paths(self.graph, structure),
+                                           WINDOW_PATH_LIMIT) if structure else [])
         self.chosen_path = None
         self.selection_changed.emit(structure)
         self.paths_changed.emit(self.paths)

@@ -13,7 +13,8 @@ from graph.memo import per_graph
 from graph.vocabulary import (DEFAULT_MIN_SCORE, EVIDENCE, EVIDENCE_WEIGHT, MECHANISMS,
                               PAIN_DIRECTION, REFERRAL_TARGET_KINDS, TERMINAL_KINDS)
 
-__all__ = ["PainPath", "referral_paths", "default_targets", "structures_on"]
+__all__ = ["PainPath", "referral_paths", "default_targets", "structures_on",
+           "representative_paths"]
 
 EDGE_FIELDS = ("source", "target", "relation", "mechanism", "evidence", "sources")
 
@@ -196,6 +197,12 @@ def referral_paths(graph: nx.MultiDiGraph, start: str, targets: Iterable[str] | 
             push(heap, (cost + step, pushed, nodes + (neighbour,), links + (link,),
                         to_side or side))
 
+    # A link stated from the start straight to a target (a booklet claim, a clinical
+    # pattern) is always told, even where longer textbook chains took the target's places.
+    told = {item[3] for item in found}
+    for neighbour, step, link in adjacency[start]:
+        if neighbour in target_set and (link,) not in told and step <= max_cost + 1e-9:
+            found.append((step, 1, (start, neighbour), (link,)))
     found.sort(key=lambda item: (round(item[0], 9), item[1], item[2]))
     if limit is not None:
         found = found[:limit]
@@ -221,3 +228,27 @@ def _edge_records(graph: nx.MultiDiGraph) -> dict[str, dict]:
 def structures_on(paths: Iterable[PainPath]) -> frozenset[str]:
     """Every structure that any of ``paths`` passes through."""
     return frozenset(node for path in paths for node in path.nodes)
+
+
+def representative_paths(paths: list[PainPath], limit: int) -> list[PainPath]:
+    """At most ``limit`` of ``paths`` (best first) that tell the most different stories.
+
+    Every direct claim (a one-step path) comes first, so the booklet's or a clinical
+    pattern's own statement is never crowded out by longer textbook chains; then the best
+    path to each place pain is felt; then the next best, in rank order.
+    """
+    chosen: list[PainPath] = [p for p in paths if p.hops == 1][:limit]
+    reached = {p.nodes[-1] for p in chosen}
+    for path in paths:
+        if len(chosen) >= limit:
+            break
+        if path.nodes[-1] not in reached and path not in chosen:
+            chosen.append(path)
+            reached.add(path.nodes[-1])
+    for path in paths:
+        if len(chosen) >= limit:
+            break
+        if path not in chosen:
+            chosen.append(path)
+    rank = {id(p): i for i, p in enumerate(paths)}
+    return sorted(chosen, key=lambda p: rank[id(p)])

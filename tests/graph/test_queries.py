@@ -148,3 +148,22 @@ def test_paths_do_not_cross_the_midline_through_a_shared_structure(graph):
                 before = [s for s in sides[:i] if s in ("left", "right")]
                 if before and sides[i + 1] in ("left", "right"):
                     assert sides[i + 1] == before[-1], path.nodes
+
+
+def test_direct_claims_always_told(graph):
+    # longer textbook chains fill the sacrum's places; the booklet's own claim still shows
+    to_sacrum = referral_paths(graph, "ileocecal-valve", targets=["sacrum"])
+    assert ("ileocecal-valve", "sacrum") in [p.nodes for p in to_sacrum]
+    assert [p.score for p in to_sacrum] == sorted((p.score for p in to_sacrum), reverse=True)
+
+
+def test_representative_paths_tell_different_stories(graph):
+    from graph.paths import representative_paths
+    every = referral_paths(graph, "ileocecal-valve")
+    chosen = representative_paths(every, 12)
+    assert len(chosen) == 12
+    assert all(p in chosen for p in every if p.hops == 1), "direct claims come first"
+    assert [every.index(p) for p in chosen] == sorted(every.index(p) for p in chosen)
+    ends = [p.nodes[-1] for p in chosen]
+    assert len(set(ends)) == len(ends), "with room to spare, no place is told twice"
+    assert representative_paths(every, 1000) == every
