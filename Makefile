@@ -11,6 +11,8 @@ $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e .
+	@echo "building the 3D anatomy once (cached in ~/.cache/fascia-explorer; 20-60 s)"
+	$(PY) -c "from models.scene import build_scene; build_scene()"
 	touch $@
 
 $(TEST_STAMP): $(STAMP)
