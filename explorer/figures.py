@@ -22,6 +22,22 @@ def parse_size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _offscreen_window(size: tuple[int, int], transparent: bool):
+    """An off-screen render window of ``size``, checked to have OpenGL. The caller chooses
+    EGL (VTK_DEFAULT_OPENGL_WINDOW) where no Qt window shares the process."""
+    from vtkmodules.vtkRenderingCore import vtkRenderWindow
+
+    from explorer.gl_check import check_offscreen_window, quiet_vtk_warnings
+    quiet_vtk_warnings()
+    window = vtkRenderWindow()
+    check_offscreen_window(window)
+    window.SetOffScreenRendering(True)
+    window.SetSize(*size)
+    if transparent:
+        window.SetAlphaBitPlanes(1)
+    return window
+
+
 def render_figure(graph: nx.MultiDiGraph, out: Path | str, select: str | None = None,
                   view: str = "anterior", size: tuple[int, int] = (1600, 1200),
                   transparent: bool = False) -> list:
@@ -36,22 +52,13 @@ def render_figure(graph: nx.MultiDiGraph, out: Path | str, select: str | None = 
         raise ExplorerError(f"cannot write {str(out)!r}: folder is not writable")
     # Straight to EGL: no X server needed, and no warning when one exists (RENDERING.md).
     os.environ.setdefault("VTK_DEFAULT_OPENGL_WINDOW", "vtkEGLRenderWindow")
-    from vtkmodules.vtkRenderingCore import vtkRenderWindow
-
-    from explorer.gl_check import check_offscreen_window, quiet_vtk_warnings
     from explorer.scene_renderer import VIEWS, SceneRenderer
     from models.scene import build_scene
 
     if view not in VIEWS:
         raise ExplorerError(f"unknown view {view!r} (choose from {', '.join(VIEWS)})")
     paths = referral_paths(graph, select) if select else []
-    quiet_vtk_warnings()
-    window = vtkRenderWindow()
-    check_offscreen_window(window)
-    window.SetOffScreenRendering(True)
-    window.SetSize(*size)
-    if transparent:
-        window.SetAlphaBitPlanes(1)
+    window = _offscreen_window(size, transparent)
     renderer = SceneRenderer(build_scene(), window)
     if transparent:
         renderer.renderer.SetBackgroundAlpha(0.0)
@@ -143,22 +150,13 @@ def render_scene(graph: nx.MultiDiGraph, spec, out: Path | str,
         raise ExplorerError(f"dpi {dpi} is outside 10..4800")
     if "DISPLAY" not in os.environ and "WAYLAND_DISPLAY" not in os.environ:
         os.environ.setdefault("VTK_DEFAULT_OPENGL_WINDOW", "vtkEGLRenderWindow")
-    from vtkmodules.vtkRenderingCore import vtkRenderWindow
-
-    from explorer.gl_check import check_offscreen_window, quiet_vtk_warnings
     from explorer.scene_renderer import SceneRenderer
     from models.scene import build_scene
     from models.spine import Posture
 
     if scene is None:
         scene = build_scene(Posture(**spec.posture))
-    quiet_vtk_warnings()
-    window = vtkRenderWindow()
-    check_offscreen_window(window)
-    window.SetOffScreenRendering(True)
-    window.SetSize(*size)
-    if transparent:
-        window.SetAlphaBitPlanes(1)
+    window = _offscreen_window(size, transparent)
     temporary = out.with_name(f".{out.name}.part.png")
     try:
         renderer = SceneRenderer(scene, window)

@@ -9,27 +9,15 @@ from __future__ import annotations
 import numpy as np
 from vtkmodules.util.numpy_support import numpy_to_vtk
 from vtkmodules.vtkCommonDataModel import vtkImageData, vtkPolyData
-from vtkmodules.vtkFiltersCore import (vtkCleanPolyData, vtkDecimatePro, vtkFeatureEdges,
+from vtkmodules.vtkFiltersCore import (vtkCleanPolyData, vtkDecimatePro,
                                        vtkFlyingEdges3D, vtkPolyDataConnectivityFilter,
                                        vtkQuadricDecimation, vtkTriangleFilter)
 
-from models.meshing import with_normals
+from models.meshing import open_edges, with_normals
+from models.sdf import smooth_subtract, smooth_union  # noqa: F401  (re-exported for organs)
 
 __all__ = ["smooth_union", "smooth_subtract", "capsule", "ellipsoid", "round_box",
            "field_mesh"]
-
-
-def smooth_union(a: np.ndarray, b: np.ndarray, k: float) -> np.ndarray:
-    """Polynomial smooth minimum: a fillet of about ``k`` mm where two shapes meet."""
-    if k <= 0:
-        return np.minimum(a, b)
-    h = np.clip(0.5 + 0.5 * (b - a) / k, 0.0, 1.0)
-    return b * (1 - h) + a * h - k * h * (1 - h)
-
-
-def smooth_subtract(a: np.ndarray, b: np.ndarray, k: float) -> np.ndarray:
-    """``a`` with ``b`` carved out, the edge rounded by about ``k`` mm."""
-    return -smooth_union(-a, b, k)
 
 
 def capsule(p: np.ndarray, a, b, ra: float, rb: float) -> np.ndarray:
@@ -51,17 +39,6 @@ def round_box(q: np.ndarray, half, corner: float) -> np.ndarray:
     d = np.abs(q) - (np.asarray(half, dtype=np.float32) - corner)
     outside = np.linalg.norm(np.maximum(d, 0.0), axis=-1)
     return outside + np.minimum(np.max(d, axis=-1), 0.0) - corner
-
-
-def _open_edges(mesh: vtkPolyData) -> int:
-    edges = vtkFeatureEdges()
-    edges.SetInputData(mesh)
-    edges.BoundaryEdgesOn()
-    edges.NonManifoldEdgesOn()
-    edges.FeatureEdgesOff()
-    edges.ManifoldEdgesOff()
-    edges.Update()
-    return edges.GetOutput().GetNumberOfCells()
 
 
 def field_mesh(distance, low, high, spacing: float, max_triangles: int) -> vtkPolyData:
@@ -105,7 +82,7 @@ def field_mesh(distance, low, high, spacing: float, max_triangles: int) -> vtkPo
         triangles = vtkTriangleFilter()
         triangles.SetInputConnection(decimate.GetOutputPort())
         triangles.Update()
-        if _open_edges(triangles.GetOutput()) == 0:
+        if open_edges(triangles.GetOutput()) == 0:
             mesh = triangles.GetOutput()
         else:  # rare: a pinched edge; topology-preserving decimation never pinches
             pro = vtkDecimatePro()
