@@ -166,6 +166,7 @@ class GraphPanel(QWidget):
         state.path_chosen.connect(lambda _path: self.frame_story())
         state.selection_changed.connect(self._on_selection)
         state.language_changed.connect(self._on_language)
+        state.graph_changed.connect(self._on_graph)
         self.retranslate()
 
     # -- building ---------------------------------------------------------------------
@@ -229,6 +230,11 @@ class GraphPanel(QWidget):
         self.update_labels()
 
     # -- observing the state ---------------------------------------------------------
+    def _on_graph(self) -> None:
+        self._places.clear()   # the layouts belong to the old graph
+        self._build()
+        self.fit()
+
     def _on_selection(self, node) -> None:
         if node in self.nodes:
             self.view.ensureVisible(self.nodes[node], 60, 60)

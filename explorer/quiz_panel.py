@@ -73,7 +73,11 @@ class QuizPanel(QWidget):
             layout.addWidget(widget)
         layout.addStretch(1)
         state.selection_changed.connect(self._on_selection)
-        state.language_changed.connect(lambda _: self._show())
+        # bound methods, not lambdas: Qt drops them when the panel is deleted with the quiz
+        state.language_changed.connect(self._on_language)
+        self._show()
+
+    def _on_language(self, _language: str) -> None:
         self._show()
 
     # -- asking --------------------------------------------------------------------------

@@ -52,6 +52,7 @@ class SessionActions(QObject):
         action("save-view", "Ctrl+S", self._save_view)
         action("save-view-as", "Ctrl+Shift+S", lambda: self._save_view(ask=True))
         action("open-view", "Ctrl+O", self._open_view)
+        action("open-knowledge", "Ctrl+Shift+K", self._open_knowledge)
         action("export-image", "Ctrl+E", self._export_image)
         action("export-graph", "Ctrl+Shift+E", self._export_graph)
         action("handout", "Ctrl+P", self._handout)
@@ -109,7 +110,8 @@ class SessionActions(QObject):
         first = bar.actions()[0] if bar.actions() else None
         if first is not None and first is not self.file_menu.menuAction():
             bar.insertMenu(first, self.file_menu)   # File comes first
-        for key in ("open-view", "save-view", "save-view-as", None, "export-image",
+        for key in ("open-view", "save-view", "save-view-as", None, "open-knowledge", None,
+                    "export-image",
                     "export-graph", "handout"):
             self.file_menu.addSeparator() if key is None else self.file_menu.addAction(a[key])
         self.session_menu = bar.addMenu("")
@@ -126,6 +128,7 @@ class SessionActions(QObject):
         a = self.actions
         texts = {"save-view": self.tr("&Save view"), "save-view-as": self.tr("Save view &as…"),
                  "open-view": self.tr("&Open view…"), "export-image": self.tr("&Export image…"),
+                 "open-knowledge": self.tr("Open a &knowledge base…"),
                  "export-graph": self.tr("Export the &graph as SVG…"),
                  "handout": self.tr("Patient &handout (PDF)…"),
                  "present": self.tr("&Presentation mode"),
@@ -219,6 +222,28 @@ class SessionActions(QObject):
                                               self._file_filter())
         if path:
             self.open_view_from(path)
+
+    # -- knowledge base --------------------------------------------------------------------
+    def _open_knowledge(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window,
+                                                  self.tr("Open a knowledge base (a folder)"))
+        if folder:
+            self.open_knowledge_from(folder)
+
+    def open_knowledge_from(self, folder: Path | str) -> bool:
+        """Use the knowledge base in ``folder``; if it does not load, say why and keep the
+        one in use (nothing is loaded half)."""
+        from graph.knowledge import load_knowledge
+        try:
+            graph = load_knowledge(folder)
+        except ExplorerError as exc:
+            self.report(self.tr("This knowledge base was not loaded; the one in use stays. "
+                                "{error}").format(error=exc))
+            return False
+        self.state.set_graph(graph)
+        self.window.statusBar().showMessage(
+            self.tr("Knowledge base loaded from {folder}").format(folder=folder), 5000)
+        return True
 
     # -- exports ---------------------------------------------------------------------------
     def export_image_to(self, path: Path | str, options: ExportOptions) -> bool:

@@ -49,6 +49,7 @@ class ViewState(QObject):
     register_changed = Signal(str)       # "patient" or "professional" words
     labels_changed = Signal(bool)        # leader-line labels on the lit structures
     quiz_changed = Signal()              # the quiz's spotlight or name hiding changed
+    graph_changed = Signal()             # another knowledge base is in use
 
     def __init__(self, graph: nx.MultiDiGraph, parent: QObject | None = None):
         super().__init__(parent)
@@ -76,6 +77,16 @@ class ViewState(QObject):
             # one story at a time: a chosen path (in the list, Ctrl+], or presenting) alone
             return structures_on([self.chosen_path])
         return structures_on(self.paths)
+
+    def set_graph(self, graph: nx.MultiDiGraph) -> None:
+        """Use another knowledge base: selection, paths and history start afresh, since
+        they name structures and links of the old one."""
+        self._set_selected(None)
+        self.graph = graph
+        self._undo.clear()
+        self._redo.clear()
+        self.history_changed.emit()
+        self.graph_changed.emit()
 
     def select(self, structure: str | None) -> None:
         """Select a structure (None clears) and light every referred-pain path from it."""

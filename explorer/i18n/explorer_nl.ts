@@ -355,72 +355,72 @@
 <context>
     <name>GraphPanel</name>
     <message>
-        <location filename="../graph_panel.py" line="338"/>
+        <location filename="../graph_panel.py" line="344"/>
         <source>Graph layout:</source>
         <translation>Indeling grafiek:</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="339"/>
+        <location filename="../graph_panel.py" line="345"/>
         <source>Anatomical (body map)</source>
         <translation>Anatomisch (lichaamskaart)</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="340"/>
+        <location filename="../graph_panel.py" line="346"/>
         <source>Force (links pull together)</source>
         <translation>Krachten (verbindingen trekken samen)</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="345"/>
+        <location filename="../graph_panel.py" line="351"/>
         <source>part of</source>
         <translation>deel van</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="345"/>
+        <location filename="../graph_panel.py" line="351"/>
         <source>fascia</source>
         <translation>fascie</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="346"/>
+        <location filename="../graph_panel.py" line="352"/>
         <source>ligament</source>
         <translation>ligament</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="346"/>
+        <location filename="../graph_panel.py" line="352"/>
         <source>pressure or pull</source>
         <translation>druk of trek</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="347"/>
+        <location filename="../graph_panel.py" line="353"/>
         <source>nerve</source>
         <translation>zenuw</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="347"/>
+        <location filename="../graph_panel.py" line="353"/>
         <source>referred from an organ</source>
         <translation>uitgestraald vanuit een orgaan</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="348"/>
+        <location filename="../graph_panel.py" line="354"/>
         <source>muscle</source>
         <translation>spier</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="352"/>
+        <location filename="../graph_panel.py" line="358"/>
         <source>textbook anatomy</source>
         <translation>anatomie (leerboek)</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="352"/>
+        <location filename="../graph_panel.py" line="358"/>
         <source>clinical pattern</source>
         <translation>klinisch patroon</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="353"/>
+        <location filename="../graph_panel.py" line="359"/>
         <source>model or booklet</source>
         <translation>model of boekje</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="367"/>
+        <location filename="../graph_panel.py" line="373"/>
         <source>Fascia Explorer: knowledge graph</source>
         <translation>Fascia Explorer: kennisgrafiek</translation>
     </message>
@@ -748,72 +748,72 @@
 <context>
     <name>QuizPanel</name>
     <message>
-        <location filename="../quiz_panel.py" line="99"/>
+        <location filename="../quiz_panel.py" line="100"/>
         <source>Which structure is lit?</source>
         <translation>Welke structuur licht op?</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="101"/>
+        <location filename="../quiz_panel.py" line="102"/>
         <source>Click the structure: {name}</source>
         <translation>Klik op de structuur: {name}</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="103"/>
+        <location filename="../quiz_panel.py" line="104"/>
         <source>Which structures link {start} to {end}?</source>
         <translation>Welke structuren verbinden {start} met {end}?</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="105"/>
+        <location filename="../quiz_panel.py" line="106"/>
         <source>Which spinal cord segments carry the pain of: {name}?</source>
         <translation>Welke ruggenmergsegmenten dragen de pijn van: {name}?</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="109"/>
+        <location filename="../quiz_panel.py" line="110"/>
         <source>Name the lit structure</source>
         <translation>Benoem de verlichte structuur</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="109"/>
+        <location filename="../quiz_panel.py" line="110"/>
         <source>Find it in 3D</source>
         <translation>Vind het in 3D</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="110"/>
+        <location filename="../quiz_panel.py" line="111"/>
         <source>Links</source>
         <translation>Verbindingen</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="110"/>
+        <location filename="../quiz_panel.py" line="111"/>
         <source>Segments</source>
         <translation>Segmenten</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="112"/>
+        <location filename="../quiz_panel.py" line="113"/>
         <source>Next question (N)</source>
         <translation>Volgende vraag (N)</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="115"/>
+        <location filename="../quiz_panel.py" line="116"/>
         <source>This session: {right} of {asked} right.  All sessions: {total_right} of {total_asked}.</source>
         <translation>Deze sessie: {right} van {asked} goed.  Alle sessies: {total_right} van {total_asked}.</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="120"/>
+        <location filename="../quiz_panel.py" line="121"/>
         <source>Self-test</source>
         <translation>Zelftoets</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="121"/>
+        <location filename="../quiz_panel.py" line="122"/>
         <source>Press N for a question.</source>
         <translation>Druk op N voor een vraag.</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="157"/>
+        <location filename="../quiz_panel.py" line="158"/>
         <source>Right: {answer}.</source>
         <translation>Goed: {answer}.</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="159"/>
+        <location filename="../quiz_panel.py" line="160"/>
         <source>Not quite. The answer: {answer}.</source>
         <translation>Niet helemaal. Het antwoord: {answer}.</translation>
     </message>
@@ -839,158 +839,178 @@
 <context>
     <name>SessionActions</name>
     <message>
-        <location filename="../session_actions.py" line="84"/>
+        <location filename="../session_actions.py" line="85"/>
         <source>The scene could not be built for this posture: {error}</source>
         <translation>De scène kon voor deze houding niet worden opgebouwd: {error}</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="127"/>
+        <location filename="../session_actions.py" line="129"/>
         <source>&amp;Save view</source>
         <translation>Weergave op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="127"/>
+        <location filename="../session_actions.py" line="129"/>
         <source>Save view &amp;as…</source>
         <translation>Weergave opslaan &amp;als…</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="128"/>
+        <location filename="../session_actions.py" line="130"/>
         <source>&amp;Open view…</source>
         <translation>Weergave &amp;openen…</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="128"/>
+        <location filename="../session_actions.py" line="130"/>
         <source>&amp;Export image…</source>
         <translation>Afbeelding &amp;exporteren…</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="129"/>
+        <location filename="../session_actions.py" line="131"/>
+        <source>Open a &amp;knowledge base…</source>
+        <translation>Een &amp;kennisbank openen…</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="132"/>
         <source>Export the &amp;graph as SVG…</source>
         <translation>De &amp;graaf als SVG exporteren…</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="130"/>
+        <location filename="../session_actions.py" line="133"/>
         <source>Patient &amp;handout (PDF)…</source>
         <translation>&amp;Hand-out voor de patiënt (PDF)…</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="131"/>
+        <location filename="../session_actions.py" line="134"/>
         <source>&amp;Presentation mode</source>
         <translation>&amp;Presentatiemodus</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="131"/>
+        <location filename="../session_actions.py" line="135"/>
         <source>&amp;Animate the chosen path</source>
         <translation>De gekozen weg &amp;animeren</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="132"/>
+        <location filename="../session_actions.py" line="136"/>
         <source>&amp;Labels on the lit structures</source>
         <translation>&amp;Namen bij de verlichte structuren</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="133"/>
+        <location filename="../session_actions.py" line="137"/>
         <source>P&amp;osture sliders</source>
         <translation>&amp;Houding instellen</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="133"/>
+        <location filename="../session_actions.py" line="137"/>
         <source>Self-&amp;test quiz</source>
         <translation>&amp;Zelftoets</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="136"/>
+        <location filename="../session_actions.py" line="140"/>
         <source>&amp;File</source>
         <translation>Bestan&amp;d</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="137"/>
+        <location filename="../session_actions.py" line="141"/>
         <source>&amp;Session</source>
         <translation>S&amp;essie</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="138"/>
+        <location filename="../session_actions.py" line="142"/>
         <source>Posture</source>
         <translation>Houding</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="140"/>
-        <location filename="../session_actions.py" line="343"/>
+        <location filename="../session_actions.py" line="144"/>
+        <location filename="../session_actions.py" line="371"/>
         <source>Self-test</source>
         <translation>Zelftoets</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="152"/>
+        <location filename="../session_actions.py" line="156"/>
         <source>Fascia Explorer</source>
         <translation>Fascia Explorer</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="190"/>
+        <location filename="../session_actions.py" line="194"/>
         <source>Saved the view to {file}</source>
         <translation>Weergave opgeslagen in {file}</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="205"/>
+        <location filename="../session_actions.py" line="209"/>
         <source>Fascia Explorer views (*.fxview.json *.json)</source>
         <translation>Fascia Explorer-weergaven (*.fxview.json *.json)</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="210"/>
+        <location filename="../session_actions.py" line="214"/>
         <source>Save view</source>
         <translation>Weergave opslaan</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="217"/>
+        <location filename="../session_actions.py" line="221"/>
         <source>Open view</source>
         <translation>Weergave openen</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="236"/>
+        <location filename="../session_actions.py" line="229"/>
+        <source>Open a knowledge base (a folder)</source>
+        <translation>Een kennisbank openen (een map)</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="240"/>
+        <source>This knowledge base was not loaded; the one in use stays. {error}</source>
+        <translation>Deze kennisbank is niet geladen; de huidige blijft in gebruik. {error}</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="245"/>
+        <source>Knowledge base loaded from {folder}</source>
+        <translation>Kennisbank geladen uit {folder}</translation>
+    </message>
+    <message>
+        <location filename="../session_actions.py" line="262"/>
         <source>Exported {file}</source>
         <translation>{file} geëxporteerd</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="244"/>
+        <location filename="../session_actions.py" line="270"/>
         <source>Export image</source>
         <translation>Afbeelding exporteren</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="245"/>
+        <location filename="../session_actions.py" line="271"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-afbeeldingen (*.png)</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="250"/>
+        <location filename="../session_actions.py" line="276"/>
         <source>Export the graph</source>
         <translation>De graaf exporteren</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="251"/>
+        <location filename="../session_actions.py" line="277"/>
         <source>SVG drawings (*.svg)</source>
         <translation>SVG-tekeningen (*.svg)</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="263"/>
+        <location filename="../session_actions.py" line="289"/>
         <source>Select a structure (and a path) first: the handout explains one path.</source>
         <translation>Kies eerst een structuur (en een weg): de hand-out legt één weg uit.</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="271"/>
+        <location filename="../session_actions.py" line="297"/>
         <source>Wrote the handout {file}</source>
         <translation>Hand-out {file} geschreven</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="276"/>
+        <location filename="../session_actions.py" line="302"/>
         <source>Patient handout</source>
         <translation>Hand-out voor de patiënt</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="277"/>
+        <location filename="../session_actions.py" line="303"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF-documenten (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../session_actions.py" line="319"/>
+        <location filename="../session_actions.py" line="345"/>
         <source>Select a structure with a path to animate first.</source>
         <translation>Kies eerst een structuur met een weg om te animeren.</translation>
     </message>

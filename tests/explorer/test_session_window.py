@@ -371,3 +371,39 @@ def test_language_and_posture_switched_during_presentation_and_animation(window,
                        window.scene_view.anchors[end])
     press(window, Qt.Key_Escape)
     assert not presentation.active
+
+
+def test_a_knowledge_base_from_the_file_menu(window, monkeypatch, tmp_path):
+    """A broken knowledge base is refused with file, line and entry, and the one in use
+    stays; a good one replaces it everywhere."""
+    import shutil
+
+    from graph.knowledge import default_knowledge_dir
+    original = window.state.graph
+    broken, good = tmp_path / "broken", tmp_path / "good kennisbank"
+    shutil.copytree(default_knowledge_dir(), broken)
+    shutil.copytree(default_knowledge_dir(), good)
+    (broken / "zz-extra.yaml").write_text(
+        "structures:\n  - {id: x-thing, kind: planet, names: {en: X, nl: X}}\n")
+    abdomen = good / "abdomen.yaml"
+    abdomen.write_text(abdomen.read_text("utf-8").replace('nl: "blindedarm"',
+                                                          'nl: "blinde darm (test)"'), "utf-8")
+    window.state.select("caecum")
+    try:
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(broken))
+        press(window, Qt.Key_K, Qt.ControlModifier | Qt.ShiftModifier)
+        assert "zz-extra.yaml:2 [x-thing]: unknown kind 'planet'" in window.warnings[-1]
+        assert window.state.graph is original and window.state.selected == "caecum"
+
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(good))
+        press(window, Qt.Key_K, Qt.ControlModifier | Qt.ShiftModifier)
+        graph = window.state.graph
+        assert graph is not original and window.state.selected is None
+        assert graph.nodes["caecum"]["names"]["nl"] == "blinde darm (test)"
+        assert set(window.graph_panel.nodes) == set(graph.nodes)
+        window.state.set_language("nl")
+        window.state.select("caecum")
+        assert "blinde darm (test)" in window.info_panel.browser.toPlainText()
+        assert window.state.paths, "paths are found in the new knowledge base"
+    finally:
+        window.state.set_graph(original)
