@@ -7,13 +7,9 @@ manifold surface; quadric decimation then keeps the shape with few triangles.
 from __future__ import annotations
 
 import numpy as np
-from vtkmodules.util.numpy_support import numpy_to_vtk
-from vtkmodules.vtkCommonDataModel import vtkImageData, vtkPolyData
-from vtkmodules.vtkFiltersCore import (vtkCleanPolyData, vtkDecimatePro,
-                                       vtkFlyingEdges3D, vtkPolyDataConnectivityFilter,
-                                       vtkQuadricDecimation, vtkTriangleFilter)
+from vtkmodules.vtkCommonDataModel import vtkPolyData
 
-from models.meshing import open_edges, with_normals
+from models.meshing import implicit_mesh
 from models.sdf import smooth_subtract, smooth_union  # noqa: F401  (re-exported for organs)
 
 __all__ = ["smooth_union", "smooth_subtract", "capsule", "ellipsoid", "round_box",
@@ -44,53 +40,6 @@ def round_box(q: np.ndarray, half, corner: float) -> np.ndarray:
 def field_mesh(distance, low, high, spacing: float, max_triangles: int) -> vtkPolyData:
     """The zero surface of ``distance`` (a function of an (..., 3) array) sampled every
     ``spacing`` mm between corners ``low`` and ``high``, its largest piece, decimated to at
-    most ``max_triangles``, with outward normals."""
-    axes = [np.arange(lo - 2 * spacing, hi + 2 * spacing + 1e-6, spacing, dtype=np.float32)
-            for lo, hi in zip(low, high)]
-    grid = np.stack(np.meshgrid(*axes, indexing="ij"), axis=-1)
-    values = np.asarray(distance(grid), dtype=np.float32)
-    # the grid's outer layer is outside, so the surface closes inside it
-    for axis in range(3):
-        for end in (0, -1):
-            index = [slice(None)] * 3
-            index[axis] = end
-            values[tuple(index)] = np.maximum(values[tuple(index)], spacing)
-    image = vtkImageData()
-    image.SetDimensions(*values.shape)
-    image.SetOrigin(*(float(a[0]) for a in axes))
-    image.SetSpacing(spacing, spacing, spacing)
-    image.GetPointData().SetScalars(numpy_to_vtk(values.ravel(order="F"), deep=True))
-    contour = vtkFlyingEdges3D()
-    contour.SetInputData(image)
-    contour.SetValue(0, 0.0)
-    contour.ComputeNormalsOff()
-    contour.ComputeGradientsOff()
-    contour.ComputeScalarsOff()
-    connectivity = vtkPolyDataConnectivityFilter()
-    connectivity.SetInputConnection(contour.GetOutputPort())
-    connectivity.SetExtractionModeToLargestRegion()
-    clean = vtkCleanPolyData()
-    clean.SetInputConnection(connectivity.GetOutputPort())
-    clean.Update()
-    mesh = clean.GetOutput()
-    count = mesh.GetNumberOfPolys()
-    if count > max_triangles:
-        decimate = vtkQuadricDecimation()
-        decimate.SetInputData(mesh)
-        decimate.SetTargetReduction(1.0 - max_triangles / count)
-        decimate.VolumePreservationOn()
-        triangles = vtkTriangleFilter()
-        triangles.SetInputConnection(decimate.GetOutputPort())
-        triangles.Update()
-        if open_edges(triangles.GetOutput()) == 0:
-            mesh = triangles.GetOutput()
-        else:  # rare: a pinched edge; topology-preserving decimation never pinches
-            pro = vtkDecimatePro()
-            pro.SetInputData(mesh)
-            pro.SetTargetReduction(1.0 - max_triangles / count)
-            pro.PreserveTopologyOn()
-            pro.SplittingOff()
-            pro.BoundaryVertexDeletionOff()
-            pro.Update()
-            mesh = pro.GetOutput()
-    return with_normals(mesh)
+    most ``max_triangles``, with outward normals: models.meshing.implicit_mesh, the bones'
+    mesher, with corners instead of bounds."""
+    return implicit_mesh(distance, list(zip(low, high)), spacing, max_triangles)
