@@ -4,6 +4,10 @@ No Qt here: the window's 3D view and the headless ``render`` command share this 
 Measured choices (../shared/design/RENDERING.md): one vtkCompositePolyDataMapper per layer
 with per-block colour and opacity; vtkCellPicker with a static cell locator per part, picked
 at the pixel centre; multisampling off; order-independent transparency for translucent layers.
+
+While the camera moves (``set_interacting``) each layer is drawn from light proxies of its
+parts (models/lod.py) without order-independent transparency: on software OpenGL that makes
+an orbiting frame several times cheaper, and the full look returns when the camera stops.
 """
 from __future__ import annotations
 
@@ -45,12 +49,23 @@ BACKGROUND = (0.12, 0.13, 0.16)
 
 
 @dataclass
+class _Drawing:
+    """One composite mapper's worth of blocks: the full meshes of a layer, or their proxies."""
+    actor: vtkActor
+    mapper: vtkCompositePolyDataMapper
+    attributes: vtkCompositeDataDisplayAttributes
+    blocks: vtkMultiBlockDataSet
+
+
+@dataclass
 class _Layer:
     actor: vtkActor
     mapper: vtkCompositePolyDataMapper
     attributes: vtkCompositeDataDisplayAttributes
     blocks: vtkMultiBlockDataSet
     part_ids: list[str]
+    shown: bool = True                 # the user's layer toggle (and: any part shown)
+    proxy: _Drawing | None = None      # drawn instead while the camera moves
 
 
 class SceneRenderer:
@@ -76,6 +91,7 @@ class SceneRenderer:
         self.overlay.InteractiveOff()
         self.overlay.SetActiveCamera(self.renderer.GetActiveCamera())
         self._path_actors: list[vtkActor] = []
+        self.interacting = False
         for group in scene.groups:
             self._add_layer(group)
         self.render_window = render_window
@@ -86,15 +102,22 @@ class SceneRenderer:
     # -- construction -------------------------------------------------------------------
     def _add_layer(self, group: str) -> None:
         parts = self.scene.parts_in(group)
-        blocks = vtkMultiBlockDataSet()
-        blocks.SetNumberOfBlocks(len(parts))
         for index, part in enumerate(parts):
-            blocks.SetBlock(index, part.mesh)
             locator = vtkStaticCellLocator()
             locator.SetDataSet(part.mesh)
             locator.BuildLocator()
             self.picker.AddLocator(locator)
             self._layer_of[part.id] = (group, index)
+        drawing = self._drawing([part.mesh for part in parts])
+        self.layers[group] = _Layer(drawing.actor, drawing.mapper, drawing.attributes,
+                                    drawing.blocks, [p.id for p in parts])
+        self._apply_look(group)
+
+    def _drawing(self, meshes: list[vtkPolyData]) -> _Drawing:
+        blocks = vtkMultiBlockDataSet()
+        blocks.SetNumberOfBlocks(len(meshes))
+        for index, mesh in enumerate(meshes):
+            blocks.SetBlock(index, mesh)
         mapper = vtkCompositePolyDataMapper()
         mapper.SetInputDataObject(blocks)
         attributes = vtkCompositeDataDisplayAttributes()
@@ -106,8 +129,39 @@ class SceneRenderer:
         prop.SetSpecular(0.15)
         prop.SetSpecularPower(20)
         self.renderer.AddActor(actor)
-        self.layers[group] = _Layer(actor, mapper, attributes, blocks, [p.id for p in parts])
-        self._apply_look(group)
+        return _Drawing(actor, mapper, attributes, blocks)
+
+    def set_proxies(self, proxies: dict[str, vtkPolyData]) -> None:
+        """Light stand-ins (part id -> mesh, models/lod.py) to draw while the camera moves.
+        Ignored unless they cover every part of the scene drawn now."""
+        if not all(part_id in proxies for layer in self.layers.values()
+                   for part_id in layer.part_ids):
+            return
+        for group, layer in self.layers.items():
+            if layer.proxy is not None:
+                self.renderer.RemoveActor(layer.proxy.actor)
+            layer.proxy = self._drawing([proxies[part_id] for part_id in layer.part_ids])
+            layer.proxy.actor.PickableOff()
+            self._apply_look(group)
+        self._show_layers()
+
+    @property
+    def has_proxies(self) -> bool:
+        return all(layer.proxy is not None for layer in self.layers.values())
+
+    def set_interacting(self, interacting: bool) -> None:
+        """While ``interacting`` (the camera moves) draw the proxies, without
+        order-independent transparency; after, the full meshes and OIT again."""
+        self.interacting = interacting
+        self.renderer.SetUseOIT(not interacting)
+        self._show_layers()
+
+    def _show_layers(self) -> None:
+        for layer in self.layers.values():
+            light = self.interacting and layer.proxy is not None
+            layer.actor.SetVisibility(layer.shown and not light)
+            if layer.proxy is not None:
+                layer.proxy.actor.SetVisibility(layer.shown and light)
 
     def attach(self, render_window: vtkRenderWindow) -> None:
         self.render_window = render_window
@@ -142,6 +196,8 @@ class SceneRenderer:
         for index in range(len(layer.part_ids)):
             self._apply_part_look(layer, index)
         layer.mapper.Modified()
+        if layer.proxy is not None:
+            layer.proxy.mapper.Modified()
 
     def _apply_part_look(self, layer: _Layer, index: int) -> None:
         part_id = layer.part_ids[index]
@@ -149,6 +205,12 @@ class SceneRenderer:
         block = layer.blocks.GetBlock(index)
         layer.attributes.SetBlockColor(block, color)
         layer.attributes.SetBlockOpacity(block, opacity)
+        if layer.proxy is not None:
+            # proxies are never picked, so block visibility is enough to hide one
+            proxy = layer.proxy.blocks.GetBlock(index)
+            layer.proxy.attributes.SetBlockColor(proxy, color)
+            layer.proxy.attributes.SetBlockOpacity(proxy, opacity)
+            layer.proxy.attributes.SetBlockVisibility(proxy, part_id not in self._hidden_blocks)
 
     def set_hover(self, part_id: str | None) -> bool:
         """Lighten the part under the cursor; True if that changed anything."""
@@ -162,6 +224,8 @@ class SceneRenderer:
                 group, index = self._layer_of[changed]
                 self._apply_part_look(self.layers[group], index)
                 self.layers[group].mapper.Modified()
+                if self.layers[group].proxy is not None:
+                    self.layers[group].proxy.mapper.Modified()
         return True
 
     def set_visibility(self, visibility) -> None:
@@ -181,8 +245,9 @@ class SceneRenderer:
                 elif not shown and not hidden:
                     self._hidden_blocks[part_id] = vtkPolyData()
                     layer.blocks.SetBlock(index, self._hidden_blocks[part_id])
-            layer.actor.SetVisibility(any_shown)
+            layer.shown = any_shown
             self._apply_look(group)
+        self._show_layers()
 
     def set_paths(self, paths, anchors: dict, chosen=None) -> None:
         """Draw ``paths`` as lines between the ``anchors`` of their structures, coloured by
@@ -205,14 +270,17 @@ class SceneRenderer:
 
     def set_layer_visible(self, group: str, visible: bool) -> None:
         if group in self.layers:
-            self.layers[group].actor.SetVisibility(visible)
+            self.layers[group].shown = visible
+            self._show_layers()
 
     def replace_scene(self, scene: Scene) -> None:
         """Draw ``scene`` instead (e.g. the same parts for another posture), keeping the
         camera, the highlight and which layers are shown."""
-        shown = {group: bool(layer.actor.GetVisibility()) for group, layer in self.layers.items()}
+        shown = {group: layer.shown for group, layer in self.layers.items()}
         for layer in self.layers.values():
             self.renderer.RemoveActor(layer.actor)
+            if layer.proxy is not None:   # the new scene's proxies come with set_proxies
+                self.renderer.RemoveActor(layer.proxy.actor)
         self.picker.RemoveAllLocators()
         self.layers.clear()
         self._layer_of.clear()

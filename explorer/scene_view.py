@@ -4,6 +4,10 @@ A click counts only when the mouse barely moved between press and release (a dra
 the camera instead). A click on a part selects it; a click on empty space clears; a
 double-click flies the camera to the part. Moving the mouse lightens the part under it and
 shows its name beside the cursor (picked at most every HOVER_INTERVAL_MS).
+
+While the camera moves (a drag, the wheel, a fly-to) the scene is drawn from light proxies
+(models/lod.py, made off the UI thread after the first frame); SETTLE_MS after the last
+move the full meshes are drawn again.
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from vtkmodules.vtkInteractionStyle import vtkInteractorStyleTrackballCamera
 from vtkmodules.vtkRenderingCore import vtkTextActor
 
 from explorer.graph_layout import anchor_points
+from explorer.proxy_loader import ProxyLoader
 from explorer.scene_renderer import SceneRenderer
 from explorer.view_state import ViewState
 from graph.explain import name_of
@@ -29,6 +34,7 @@ CLICK_TOLERANCE_PX = 4
 HOVER_INTERVAL_MS = 40      # one pick (0.04 ms) and at most one frame per interval
 FLY_SECONDS = 0.45          # by the clock: on a slow machine the glide has fewer frames
 FLY_STEP_MS = 15
+SETTLE_MS = 150             # the wheel sends a start and an end per notch: wait for the last
 
 
 class SceneView(QWidget):
@@ -48,6 +54,9 @@ class SceneView(QWidget):
         self._style.AddObserver("LeftButtonReleaseEvent", self._on_release)
         self._style.AddObserver("MouseMoveEvent", self._on_move)
         self._style.AddObserver("LeaveEvent", self._on_leave)
+        self._style.AddObserver("StartInteractionEvent", self._on_start_interaction)
+        self._style.AddObserver("InteractionEvent", self._on_interaction)
+        self._style.AddObserver("EndInteractionEvent", self._on_end_interaction)
         # VTK's own key bindings (w: wireframe, e/q: quit, ...) would fight the menus' keys
         self._style.AddObserver("CharEvent", lambda *_: None)
         self.vtk_widget.GetRenderWindow().GetInteractor().SetInteractorStyle(self._style)
@@ -68,6 +77,13 @@ class SceneView(QWidget):
         self._fly_timer = QTimer(self, interval=FLY_STEP_MS)
         self._fly_timer.timeout.connect(self._fly_step)
         self._fly: list = []
+        self._moved = False
+        self._settle_timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
+        self._settle_timer.timeout.connect(self._settle)
+        self.proxy_loader = ProxyLoader(self)
+        self.proxy_loader.ready.connect(self._on_proxies)
+        # the proxies are made after the first frame, so they never delay it
+        self._first_frame = self.render_window.AddObserver("EndEvent", self._after_first_frame)
         self._render_pending = False
         self._closed = False
         state.paths_changed.connect(self._on_paths_changed)
@@ -109,6 +125,34 @@ class SceneView(QWidget):
             except Exception as exc:  # never let an exception escape into Qt's event loop
                 print(f"error while selecting: {exc}")
 
+    # -- light proxies while the camera moves -------------------------------------------
+    def _after_first_frame(self, *_args) -> None:
+        self.render_window.RemoveObserver(self._first_frame)
+        QTimer.singleShot(0, lambda: self.proxy_loader.start(self.scene_renderer.scene))
+
+    def _on_proxies(self, scene: Scene, proxies: dict) -> None:
+        if scene is self.scene_renderer.scene and not self._closed:   # not a replaced one
+            self.scene_renderer.set_proxies(proxies)
+
+    def _on_start_interaction(self, *_args) -> None:
+        self._settle_timer.stop()
+        self._moved = False
+        self.scene_renderer.set_interacting(True)
+
+    def _on_interaction(self, *_args) -> None:
+        self._moved = True
+
+    def _on_end_interaction(self, *_args) -> None:
+        if self._moved:
+            self._settle_timer.start()
+        else:   # a click: nothing was drawn light, so the full look is back at once
+            self.scene_renderer.set_interacting(False)
+
+    def _settle(self) -> None:
+        if not self._closed and self.scene_renderer.interacting:
+            self.scene_renderer.set_interacting(False)
+            self.render()
+
     def _on_paths_changed(self, _paths) -> None:
         if self.state.spotlight is not None:   # a quiz question: that one part alone, no paths
             self.scene_renderer.set_highlight((), self.state.spotlight)
@@ -139,6 +183,7 @@ class SceneView(QWidget):
         the highlight and the visibility."""
         self.scene_renderer.replace_scene(scene)
         self.anchors = anchor_points(self.state.graph, scene)
+        self.proxy_loader.start(scene)
         self._on_paths_changed(None)
 
     def _on_visibility_changed(self, visibility) -> None:
@@ -195,6 +240,8 @@ class SceneView(QWidget):
         start = (np.array(camera.GetFocalPoint()), np.array(camera.GetPosition()))
         end = self.scene_renderer.fly_target(part)
         self._fly = [start, end, time.monotonic()]
+        self._settle_timer.stop()
+        self.scene_renderer.set_interacting(True)
         self._fly_timer.start()
 
     @property
@@ -213,10 +260,12 @@ class SceneView(QWidget):
         if t >= 1.0:
             self._fly = []
             self._fly_timer.stop()
+            self.scene_renderer.set_interacting(False)
         self.render()
 
     def reset_view(self) -> None:
         self._fly_timer.stop()
+        self.scene_renderer.set_interacting(False)
         self.set_view("anterior")
 
     def set_view(self, name: str) -> None:
@@ -230,4 +279,5 @@ class SceneView(QWidget):
         self._closed = True
         self._fly_timer.stop()
         self._hover_timer.stop()
+        self._settle_timer.stop()
         self.vtk_widget.GetRenderWindow().Finalize()

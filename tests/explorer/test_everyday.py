@@ -356,3 +356,54 @@ def test_help_lists_every_shortcut(win, qtbot):
 
 def graph_names(win, node):
     return win.state.graph.nodes[node]["names"]
+
+
+def _drag(view, start: QPoint, steps: int, moved) -> None:
+    """A real left-button drag through Qt: press, ``steps`` moves, release. ``moved()`` is
+    called after each move, while the button is still down."""
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    widget = view.vtk_widget
+
+    def send(kind, point, buttons):
+        point = QPointF(point)
+        QApplication.sendEvent(widget, QMouseEvent(kind, point, widget.mapToGlobal(point),
+                                                   Qt.LeftButton, buttons, Qt.NoModifier))
+    send(QEvent.MouseButtonPress, start, Qt.LeftButton)
+    for step in range(1, steps + 1):
+        send(QEvent.MouseMove, start + QPoint(10 * step, 0), Qt.LeftButton)
+        moved()
+    send(QEvent.MouseButtonRelease, start + QPoint(10 * steps, 0), Qt.NoButton)
+
+
+def test_dragging_draws_light_proxies_and_the_full_scene_when_the_camera_stops(win, qtbot):
+    view, renderer = win.scene_view, win.scene_view.scene_renderer
+    qtbot.waitUntil(lambda: renderer.has_proxies, timeout=90_000)   # made after the 1st frame
+    camera = renderer.renderer.GetActiveCamera()
+    before = np.array(camera.GetPosition())
+    frames = []   # per frame drawn: (proxies drawn, full meshes drawn, OIT on)
+    observer = view.render_window.AddObserver("StartEvent", lambda *_: frames.append((
+        any(layer.proxy.actor.GetVisibility() for layer in renderer.layers.values()),
+        any(layer.actor.GetVisibility() for layer in renderer.layers.values()),
+        bool(renderer.renderer.GetUseOIT()))))
+    try:
+        light = []
+        start = QPoint(view.vtk_widget.width() // 3, view.vtk_widget.height() // 2)
+        _drag(view, start, 6, lambda: light.append(sum(
+            layer.proxy.blocks.GetBlock(i).GetNumberOfPolys()
+            for layer in renderer.layers.values() if layer.proxy.actor.GetVisibility()
+            for i in range(len(layer.part_ids)))))
+        assert not np.allclose(camera.GetPosition(), before)   # the drag turned the camera
+        assert frames and all(f == (True, False, False) for f in frames)   # light, no OIT
+        full = sum(part.mesh.GetNumberOfPolys() for part in renderer.scene.parts)
+        assert 0 < max(light) < 0.15 * full
+        qtbot.waitUntil(lambda: not renderer.interacting, timeout=2000)
+        assert frames[-1] == (False, True, True)   # the camera stopped: the full scene again
+    finally:
+        view.render_window.RemoveObserver(observer)
+    # a click is not a drag: it selects, and the scene it lights is drawn in full at once
+    x, y = target_position(win)
+    frames.clear()
+    click_3d(win, x, y)
+    qtbot.waitUntil(lambda: win.state.selected == TARGET, timeout=2000)
+    assert not renderer.interacting

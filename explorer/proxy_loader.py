@@ -1,0 +1,49 @@
+"""Computes the scene's light proxies (models/lod.py) off the UI thread.
+
+Decimating every part takes about two seconds the first time (milliseconds from the disk
+cache after). VTK's filters release Python's lock while they run (measured: the UI thread
+was never held more than 10 ms), so a worker thread keeps the window responsive. The worker
+gets shallow copies of the meshes: the render thread's data objects are never touched.
+"""
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, Qt, Signal
+from vtkmodules.vtkCommonDataModel import vtkPolyData
+
+from models.lod import proxy_meshes
+from models.scene import Scene
+
+__all__ = ["ProxyLoader"]
+
+
+class ProxyLoader(QObject):
+    ready = Signal(object, object)        # (Scene, {part id: proxy mesh}) on the UI thread
+    _finished = Signal(object, object)    # thread -> UI
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._finished.connect(self._on_finished, Qt.QueuedConnection)
+        self.running = 0      # workers not yet reported back (tests wait on it)
+
+    def start(self, scene: Scene) -> None:
+        copies = {}
+        for part in scene.parts:
+            copies[part.id] = vtkPolyData()
+            copies[part.id].ShallowCopy(part.mesh)
+        self.running += 1
+        threading.Thread(target=self._work, args=(scene, copies), daemon=True,
+                         name="lod-proxies").start()
+
+    def _work(self, scene: Scene, meshes: dict) -> None:
+        try:
+            proxies = proxy_meshes(meshes)
+        except Exception as exc:   # never lost: without proxies the full meshes are drawn
+            print(f"could not make the light meshes for moving the camera: {exc}")
+            proxies = {}
+        self._finished.emit(scene, proxies)
+
+    def _on_finished(self, scene: Scene, proxies: dict) -> None:
+        self.running -= 1
+        self.ready.emit(scene, proxies)
