@@ -10,9 +10,15 @@ A knowledge base is a folder of YAML files. Each file may hold three top-level l
 Validation is all-or-nothing: the first error raises :class:`KnowledgeError` naming the
 file, the line, the entry and what is wrong, and no graph is returned. Files are read with
 YAML's safe loader only.
+
+Reading and checking the 30 files takes a few hundred milliseconds, a large part of the
+window's start-up, so a graph that passed is kept as JSON in the user's cache folder, keyed
+by the files' bytes and this code: the next load of the same files reads that instead.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
@@ -21,7 +27,9 @@ from pathlib import Path
 import networkx as nx
 import yaml
 
-from graph.errors import KnowledgeError
+from graph.errors import ExplorerError, KnowledgeError
+from graph.export import atomic_write
+from graph.user_cache import cache_dir
 from graph.vocabulary import (ACYCLIC_RELATIONS, EVIDENCE, KINDS, LANGUAGES, MECHANISMS,
                               REGISTERS, RELATIONS, SIDES)
 
@@ -310,6 +318,15 @@ def load_knowledge(folder: Path | str | None = None) -> nx.MultiDiGraph:
     files = sorted(folder.glob("*.yaml"))
     if not files:
         raise KnowledgeError(f"knowledge folder {str(folder)!r} holds no .yaml files")
+    key = _cache_key(files)
+    graph = _read_cached(key)
+    if graph is None:
+        graph = _load_files(files)
+        _write_cached(key, graph)
+    return graph
+
+
+def _load_files(files: list[Path]) -> nx.MultiDiGraph:
     documents = [(path.name, _read_yaml(path)) for path in files]
 
     sources: dict[str, dict] = {}
@@ -349,6 +366,60 @@ def load_knowledge(folder: Path | str | None = None) -> nx.MultiDiGraph:
     _check_structure_segments(graph, seen)
     _check_acyclic(graph, seen)
     return graph
+
+
+def _cache_key(files: list[Path]) -> str | None:
+    """A hash of the files' names and bytes and of the code that checks them; None if a
+    file cannot be read (the load then says which, with the reason)."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for code in ("knowledge.py", "vocabulary.py"):
+        digest.update((here / code).read_bytes())
+    try:
+        for path in files:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                return None
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    except OSError:
+        return None
+    return digest.hexdigest()[:24]
+
+
+_KEEP_CACHED = 4
+
+
+def _cache_path(key: str) -> Path:
+    return cache_dir() / f"knowledge-{key}.json"
+
+
+def _read_cached(key: str | None) -> nx.MultiDiGraph | None:
+    if key is None:
+        return None
+    try:
+        data = json.loads(_cache_path(key).read_bytes())
+        graph = nx.MultiDiGraph(**data["graph"])
+        graph.add_nodes_from(data["nodes"])
+        graph.add_edges_from(data["edges"])
+        return graph
+    except (OSError, ValueError, KeyError, TypeError):
+        return None   # no cache yet, or a damaged one: read the files
+
+
+def _write_cached(key: str | None, graph: nx.MultiDiGraph) -> None:
+    if key is None:
+        return
+    data = {"graph": graph.graph, "nodes": list(graph.nodes(data=True)),
+            "edges": list(graph.edges(keys=True, data=True))}
+    path = _cache_path(key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        # keep a few: the shipped knowledge base and the folders opened lately
+        olds = sorted(path.parent.glob("knowledge-*.json"), key=lambda p: p.stat().st_mtime)
+        for old in olds[:-_KEEP_CACHED]:
+            old.unlink(missing_ok=True)
+    except (OSError, ExplorerError):
+        pass   # a read-only cache folder: the next start reads the files again
 
 
 def _check_structure_segments(graph: nx.MultiDiGraph, seen: dict[str, str]) -> None:

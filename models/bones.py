@@ -23,6 +23,7 @@ from vtkmodules.util.numpy_support import numpy_to_vtk
 from vtkmodules.vtkCommonDataModel import vtkPolyData
 
 from graph.errors import ExplorerError
+from graph.user_cache import cache_dir
 from models import context_bones as cb
 from models.data import load_geometry
 from models.meshing import ellipsoid, implicit_mesh, mesh_arrays, polydata, tube
@@ -42,11 +43,6 @@ BONE_IDS = (LEVELS + ["sacrum", "coccyx", "skull-base"] + RIB_IDS
 BONE_TRIANGLES = {"vertebra": 3800, "sacrum": 5000, "coccyx": 1200, "skull-base": 3500,
                   "hip-bone": 4500, "femur": 2500, "disc": 700}
 _SOURCES = ("sdf.py", "vertebrae.py", "context_bones.py", "bones.py", "meshing.py")
-
-
-def cache_dir() -> Path:
-    return Path(os.environ.get("FASCIA_EXPLORER_CACHE",
-                               Path.home() / ".cache" / "fascia-explorer"))
 
 
 def _morphometry() -> dict:
