@@ -16,16 +16,18 @@ right one (x negated, "-right" ids turned "-left").
 """
 from __future__ import annotations
 
+import threading
+
 import numpy as np
-from vtkmodules.vtkCommonDataModel import vtkPolyData
+from vtkmodules.vtkCommonDataModel import vtkCellArray, vtkPolyData
 
 from models.data import load_geometry
-from models.meshing import ellipsoid, merge, with_normals
+from models.meshing import ellipsoid, merge, polydata, with_normals
 from models.organs import blob_field, blob_mesh
 from models.organs_shapes import coiled_path, patch_shell, ribbed_tube, slab
 from models.spine import SpinePose, rotation_x, spine_pose
 
-__all__ = ["placed_point", "soft_tissue_meshes", "PELVIS_VARIANTS", "Placer"]
+__all__ = ["placed_point", "soft_tissue_meshes", "anchor_levels", "PELVIS_VARIANTS", "Placer"]
 
 PELVIS_VARIANTS = ("female", "male")
 
@@ -138,42 +140,103 @@ def _mesh(spec: dict, place: Placer, blobs: dict, built: dict) -> vtkPolyData | 
 
 def soft_tissue_meshes(pose: SpinePose, pelvis: str = "female") -> list[tuple[str, str, vtkPolyData]]:
     """(id, layer, mesh) for every placed soft structure; ``pelvis`` chooses the female or
-    male pelvic organs. Meshes of a pose already built are reused (copies are returned)."""
+    male pelvic organs. The meshes are built once, for the default posture (kept in memory
+    and on disk); any other posture moves them (models.posing) instead of meshing again."""
     if pelvis not in PELVIS_VARIANTS:
         raise ValueError(f"pelvis must be one of {PELVIS_VARIANTS}, not {pelvis!r}")
-    key = _cache_key(pose, pelvis)
-    if key not in _CACHE:
-        if len(_CACHE) >= 4:
-            _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key] = _read_disk(key)
-        if _CACHE[key] is None:
-            _CACHE[key] = [(i, g, _arrays(m)) for i, g, m in _build(pose, pelvis)]
-            _write_disk(key, _CACHE[key])
-    return [(part_id, group, _from_arrays(arrays)) for part_id, group, arrays in _CACHE[key]]
+    neutral = _neutral(pelvis)
+    default = neutral.pose
+    cells = neutral.cells()
+    if _same_pose(pose, default):
+        return [(i, g, _from_arrays(arrays, c)) for (i, g, arrays), c in zip(neutral.meshes, cells)]
+    from models.posing import motions, pose_mesh
+    rotations, shifts = motions(default, pose)
+    out = []
+    for (part_id, group, (points, triangles, normals)), weights, c in zip(
+            neutral.meshes, neutral.skins(), cells):
+        moved, turned = pose_mesh(points, normals, weights, rotations, shifts)
+        out.append((part_id, group, _from_arrays((moved, triangles, turned), c)))
+    return out
 
 
-# Building every organ takes seconds; a scene is rebuilt for the same posture often (tests,
-# the window after a reset, export, the next start), so the last few poses are kept in
-# memory and on disk (next to the bone cache), keyed by the code, the data and the pose.
+class _Neutral:
+    """The default posture's meshes of one pelvis, and (made when first needed) the
+    weights that pose them."""
+
+    def __init__(self, pose: SpinePose, pelvis: str, meshes):
+        self.pose, self.pelvis, self.meshes = pose, pelvis, meshes
+        self._skins = None
+        self._cells = None
+
+    def cells(self):
+        """Each mesh's triangles as a vtkCellArray, copied (not rebuilt) into every mesh."""
+        with _LOCK:
+            if self._cells is None:
+                self._cells = [polydata(np.zeros((0, 3)), triangles).GetPolys()
+                               for _, _, (_, triangles, _) in self.meshes]
+            return self._cells
+
+    def skins(self):
+        from models.posing import skin
+        with _LOCK:
+            if self._skins is None:
+                anchors = anchor_levels(self.pelvis)
+                self._skins = [skin(points, anchors[part_id], self.pose)
+                               for part_id, _, (points, _, _) in self.meshes]
+            return self._skins
+
+
+def _same_pose(pose: SpinePose, other: SpinePose) -> bool:
+    return pose.vertebrae.keys() == other.vertebrae.keys() and all(
+        np.allclose(pose.vertebrae[k].origin, other.vertebrae[k].origin, atol=1e-6)
+        and np.allclose(pose.vertebrae[k].rotation, other.vertebrae[k].rotation, atol=1e-9)
+        for k in pose.vertebrae)
+
+
+def _neutral(pelvis: str) -> _Neutral:
+    key = _cache_key(pelvis)
+    with _LOCK:
+        if key not in _CACHE:
+            if len(_CACHE) >= 4:
+                _CACHE.pop(next(iter(_CACHE)))
+            pose = spine_pose()
+            meshes = _read_disk(key)
+            if meshes is None:
+                meshes = [(i, g, _arrays(m)) for i, g, m in _build(pose, pelvis)]
+                _write_disk(key, meshes)
+            _CACHE[key] = _Neutral(pose, pelvis, meshes)
+        return _CACHE[key]
+
+
+# Building every organ takes seconds, so the default posture's meshes are kept in memory
+# and on disk (next to the bone cache), keyed by the code and the data (placements,
+# morphometry, the default posture); other postures are posed from them (models.posing).
 _CACHE: dict = {}
+_LOCK = threading.RLock()
 _SOURCES = ("soft_tissue.py", "organs.py", "organs_shapes.py", "organs_sdf.py", "nerves.py",
             "meshing.py")
 
 
-def _cache_key(pose: SpinePose, pelvis: str) -> str:
+def _source_digest() -> bytes:
     import hashlib
-    import json
     from pathlib import Path
-    digest = hashlib.sha256(pelvis.encode())
+    digest = hashlib.sha256()
     here = Path(__file__).parent
     for name in _SOURCES:
         digest.update((here / name).read_bytes())
-    for table in ("placements", "nerve-roots"):
+    return digest.digest()
+
+
+# Read once, at import: the key describes the code that is running (as models.bones does).
+_CODE_DIGEST = _source_digest()
+
+
+def _cache_key(pelvis: str) -> str:
+    import hashlib
+    import json
+    digest = hashlib.sha256(_CODE_DIGEST + pelvis.encode())
+    for table in ("placements", "nerve-roots", "morphometry", "posture"):
         digest.update(json.dumps(load_geometry(table), sort_keys=True).encode())
-    digest.update(json.dumps(pose.morphometry, sort_keys=True).encode())
-    frames = [pose.vertebrae[k] for k in sorted(pose.vertebrae)]
-    digest.update(np.round(np.concatenate([np.concatenate([f.origin, f.rotation.ravel()])
-                                           for f in frames]), 3).tobytes())
     return digest.hexdigest()[:20]
 
 
@@ -187,12 +250,18 @@ def _arrays(mesh: vtkPolyData):
     return points, triangles.astype(np.int32), normals
 
 
-def _from_arrays(arrays) -> vtkPolyData:
-    """A fresh mesh from (points, triangles, normals)."""
+def _from_arrays(arrays, cells: vtkCellArray | None = None) -> vtkPolyData:
+    """A fresh mesh from (points, triangles, normals); ``cells``, the same triangles as a
+    vtkCellArray, are copied instead (faster than converting the array again)."""
     from vtkmodules.util.numpy_support import numpy_to_vtk
-    from models.meshing import polydata
     points, triangles, normals = arrays
-    mesh = polydata(points, triangles)
+    if cells is None:
+        mesh = polydata(points, triangles)
+    else:
+        mesh = polydata(points, np.zeros((0, 3), dtype=np.int64))
+        copy = vtkCellArray()
+        copy.DeepCopy(cells)
+        mesh.SetPolys(copy)
     array = numpy_to_vtk(np.ascontiguousarray(normals), deep=True)
     array.SetName("Normals")
     mesh.GetPointData().SetNormals(array)
@@ -229,7 +298,7 @@ def _write_disk(key: str, meshes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         atomic_write(path, buffer.getvalue())
-        # keep a handful: the default posture of both pelves and a few recent ones
+        # keep a handful: both pelves, of this code and data and of a few recent versions
         olds = sorted(path.parent.glob("soft-*.npz"), key=lambda p: p.stat().st_mtime)
         for old in olds[:-6]:
             old.unlink(missing_ok=True)
@@ -237,25 +306,85 @@ def _write_disk(key: str, meshes) -> None:
         pass   # no cache this time: the meshes are still returned
 
 
-def _build(pose: SpinePose, pelvis: str) -> list[tuple[str, str, vtkPolyData]]:
-    from models.nerves import spinal_nerve_meshes
+def _specs(pelvis: str):
+    """(surfaces, this pelvis's parts with mirrors resolved, blob specs by id)."""
     table = load_geometry("placements")
-    place = Placer(pose)
     by_id = {spec["id"]: spec for spec in table["parts"] if "mirror" not in spec}
     specs = [mirrored(by_id[spec["mirror"]], spec["id"]) if "mirror" in spec else spec
              for spec in table["parts"]]
-    blobs = {spec["id"]: spec for spec in table.get("surfaces", []) + specs
-             if spec["shape"] == "blob"}
+    surfaces = table.get("surfaces", [])
+    blobs = {spec["id"]: spec for spec in surfaces + specs if spec["shape"] == "blob"}
+    return surfaces, [s for s in specs if s.get("variant", pelvis) == pelvis], blobs
+
+
+def _build(pose: SpinePose, pelvis: str) -> list[tuple[str, str, vtkPolyData]]:
+    from models.nerves import spinal_nerve_meshes
+    surfaces, specs, blobs = _specs(pelvis)
+    place = Placer(pose)
     built: dict[str, vtkPolyData] = {}
-    for spec in table.get("surfaces", []):
+    for spec in surfaces:
         built[spec["id"]] = blob_mesh(spec, place, blobs)
     out = []
     for spec in specs:
-        if spec.get("variant", pelvis) != pelvis:
-            continue
         mesh = _mesh(spec, place, blobs, built)
         if mesh is None or mesh.GetNumberOfPolys() == 0:
             raise ValueError(f"{spec['id']}: the placement makes no surface")
         built[spec["id"]] = mesh
         out.append((spec["id"], spec["group"], mesh))
     return out + spinal_nerve_meshes(pose)
+
+
+def anchor_levels(pelvis: str = "female") -> dict[str, frozenset[str]]:
+    """id -> the vertebrae (and "world") that the structure's placement hangs on, with those
+    of the shape it grows from (``from``) or is cut from (``host``); for the cord and the
+    spinal nerves, the vertebrae their paths are built on. models.posing bends each
+    structure only between these."""
+    surfaces, specs, blobs = _specs(pelvis)
+    shapes = {spec["id"]: spec for spec in surfaces + specs}
+
+    def points(spec, out: set) -> set:
+        if isinstance(spec, dict):
+            if "at" in spec and ("p" in spec or "d" in spec):
+                out.add(spec["at"])
+            for value in spec.values():
+                points(value, out)
+        elif isinstance(spec, list):
+            for value in spec:
+                points(value, out)
+        return out
+
+    def of(spec) -> set:
+        found = points(spec, set())
+        for key, pool in (("from", blobs), ("host", shapes)):
+            if isinstance(spec.get(key), str):
+                found |= of(pool[spec[key]])
+        return found
+
+    anchors = {spec["id"]: frozenset(of(spec)) for spec in specs}
+    anchors.update(_nerve_levels())
+    return anchors
+
+
+def _nerve_levels() -> dict[str, frozenset[str]]:
+    """The vertebrae each path of models.nerves reads, found by building the paths (cheap:
+    points only) on a pose that notes which frames are asked for."""
+    from dataclasses import replace
+    from models.nerves import SIDES, SPINAL_NERVES, cord_path, spinal_nerve_path
+
+    class Noting(dict):
+        def __getitem__(self, key):
+            seen.add(key)
+            return super().__getitem__(key)
+
+    pose = spine_pose()
+    noting = replace(pose, vertebrae=Noting(pose.vertebrae))
+    out = {}
+    seen: set = set()
+    cord_path(noting)
+    out["spinal-cord"] = frozenset(seen)
+    for nerve in SPINAL_NERVES:
+        for side in SIDES:
+            seen = set()
+            spinal_nerve_path(nerve, side, noting)
+            out[f"spinal-nerve-{nerve}-{side}"] = frozenset(seen)
+    return out
