@@ -22,6 +22,11 @@ takes a few tens of milliseconds:
   (models.bones.pelvis_frame); structures that hang from the pelvis into the leg fade from
   the pelvis's motion to the femur's across the level of the hip joint.
 
+The intrinsic back muscles (models.muscles), each a belly between a landmark on one bone and
+one on another, are posed the same way (``between``): the origin end rides its bone, the
+insertion end its bone, and in between the belly follows the vertebrae it passes, level
+by level along its length.
+
 Normals turn with the blended rotation. The weights depend only on the default meshes, so
 they are computed once per mesh (``Skin``) and each posture costs one blend per vertex.
 """
@@ -33,7 +38,8 @@ import numpy as np
 
 from models.spine import LEVELS, SpinePose
 
-__all__ = ["COLUMN", "HIP", "Skin", "column_nodes", "motions", "skin", "pose_mesh"]
+__all__ = ["COLUMN", "HIP", "Skin", "column_nodes", "motions", "skin", "pose_mesh",
+           "same_pose", "bone_level", "between"]
 
 # The column from the top: C1 .. L5, then the sacrum; index len(COLUMN) is the femurs' motion.
 COLUMN = LEVELS + ["sacrum"]
@@ -68,6 +74,14 @@ def column_nodes(pose: SpinePose) -> tuple[np.ndarray, np.ndarray]:
     nodes.append(frame.to_world([0.0, 40.0, -80.0]))
     index = np.r_[np.arange(len(LEVELS)), np.full(len(nodes) - len(LEVELS), len(LEVELS))]
     return np.array(nodes), index.astype(float)
+
+
+def same_pose(pose: SpinePose, other: SpinePose) -> bool:
+    """Whether two poses put every vertebra in the same place."""
+    return pose.vertebrae.keys() == other.vertebrae.keys() and all(
+        np.allclose(pose.vertebrae[k].origin, other.vertebrae[k].origin, atol=1e-6)
+        and np.allclose(pose.vertebrae[k].rotation, other.vertebrae[k].rotation, atol=1e-9)
+        for k in pose.vertebrae)
 
 
 def _hip_centre(pose: SpinePose) -> np.ndarray:
@@ -172,3 +186,38 @@ def pose_mesh(points: np.ndarray, normals: np.ndarray, weights: Skin,
         turned[:, row] = (r * n).sum(axis=1)
     turned /= np.maximum(np.linalg.norm(turned, axis=1, keepdims=True), 1e-12)
     return moved.astype(np.float32), turned.astype(np.float32)
+
+
+def bone_level(bone: str) -> int:
+    """The COLUMN index whose motion a bone of models.bones shares: a rib its vertebra's,
+    the skull base the atlas's, the hip bones and the coccyx the sacrum's."""
+    if bone in COLUMN:
+        return COLUMN.index(bone)
+    if bone == "skull-base":
+        return 0
+    if bone.startswith("rib-"):
+        return COLUMN.index(f"T{bone.split('-')[1]}")
+    if bone.startswith(("hip-bone-", "sacroiliac-joint-")) or bone == "coccyx":
+        return COLUMN.index("sacrum")
+    raise KeyError(bone)
+
+
+def between(points: np.ndarray, start: np.ndarray, end: np.ndarray, first: int,
+            second: int) -> Skin:
+    """Weights for a belly from ``start`` on column level ``first`` to ``end`` on level
+    ``second`` (default posture): a vertex at the fraction t of the way (projected on
+    start -> end) follows the column at level first + t (second - first), so the ends ride
+    their bones exactly and a long belly (multifidus from L2 to the sacrum) follows the
+    vertebrae it lies on in between."""
+    axis = np.asarray(end, dtype=float) - start
+    t = np.clip((np.asarray(points, dtype=float) - start) @ axis / max(axis @ axis, 1e-12),
+                0.0, 1.0)
+    n = len(t)
+    if first == second:
+        return Skin(np.full((n, 3), first), np.tile([1.0, 0.0, 0.0], (n, 1)), first)
+    s = first + t * (second - first)
+    low = np.minimum(np.floor(s).astype(np.int64), max(first, second) - 1)
+    fraction = s - low
+    index = np.stack([low, low + 1, low + 1], axis=1)
+    weight = np.stack([1.0 - fraction, fraction, np.zeros(n)], axis=1)
+    return Skin(index, weight)

@@ -2,19 +2,29 @@
 
 Scene coordinates are millimetres, RAS (+x toward the body's right, +y anterior, +z
 superior), origin at the centre of the upper endplate of S1 (see models/spine.py).
+
+A posture change must give a new scene in a fraction of a second (the posture sliders), so
+nothing is meshed for it: bones are their local meshes moved by their frames
+(models.bones), soft tissue is posed from the default posture's meshes (models.soft_tissue,
+models.posing), and so are the intrinsic back muscles: built once for the default posture
+(building all 231 takes about half a second), then each belly's ends ride their bones and
+its middle the vertebrae it passes (models.posing.between).
 """
 from __future__ import annotations
 
+import json
+import threading
 from dataclasses import dataclass
 
 import numpy as np
 from vtkmodules.vtkCommonDataModel import vtkPolyData
 
 from models.bones import bone_meshes, disc_meshes
-from models.muscles import muscle_meshes
+from models.muscles import intrinsic_muscles, muscle_ends, muscle_meshes
 from models.data import load_geometry
-from models.soft_tissue import soft_tissue_meshes
-from models.spine import Posture, spine_pose
+from models.posing import between, bone_level, motions, pose_mesh, same_pose
+from models.soft_tissue import _arrays, _from_arrays, soft_tissue_meshes
+from models.spine import Posture, SpinePose, spine_pose
 
 __all__ = ["Part", "Scene", "build_scene"]
 
@@ -63,7 +73,7 @@ def build_scene(posture: Posture | None = None, pelvis: str = "female") -> Scene
     pose = spine_pose(posture)
     meshes = [(part_id, "bones", mesh) for part_id, mesh in bone_meshes(pose)]
     meshes += [(part_id, "discs", mesh) for part_id, mesh in disc_meshes(pose)]
-    meshes += [(part_id, "intrinsic-muscles", mesh) for part_id, mesh in muscle_meshes(pose)]
+    meshes += [(part_id, "intrinsic-muscles", mesh) for part_id, mesh in posed_muscles(pose)]
     meshes += soft_tissue_meshes(pose, pelvis=pelvis)
     look = load_geometry("appearance")
     parts = []
@@ -71,3 +81,57 @@ def build_scene(posture: Posture | None = None, pelvis: str = "female") -> Scene
         style = {**look["groups"][group], **look["parts"].get(part_id, {})}
         parts.append(Part(part_id, group, mesh, tuple(style["color"]), float(style["opacity"])))
     return Scene(parts, posture)
+
+
+class _NeutralMuscles:
+    """The bellies of the default posture, flattened into one array, with their weights."""
+
+    def __init__(self):
+        from models.meshing import polydata
+        self.pose = spine_pose()
+        built = muscle_meshes(self.pose)
+        self.ids = [part_id for part_id, _ in built]
+        arrays = [_arrays(mesh) for _, mesh in built]
+        self.triangles = [triangles for _, triangles, _ in arrays]
+        self.cells = [polydata(np.zeros((0, 3)), t).GetPolys() for t in self.triangles]
+        self.points = np.vstack([points for points, _, _ in arrays])
+        self.normals = np.vstack([normals for _, _, normals in arrays])
+        self.splits = np.cumsum([len(points) for points, _, _ in arrays])[:-1]
+        ends = muscle_ends(self.pose)
+        entries = {muscle["id"]: muscle for muscle in intrinsic_muscles()}
+        skins = []
+        for part_id, (points, _, _) in zip(self.ids, arrays):
+            muscle = entries[part_id]
+            skins.append(between(points, *ends[part_id], bone_level(muscle["origin"]["bone"]),
+                                 bone_level(muscle["insertion"]["bone"])))
+        self.index = np.vstack([skin.index for skin in skins])
+        self.weight = np.vstack([skin.weight for skin in skins])
+
+    def meshes(self, pose: SpinePose) -> list[tuple[str, vtkPolyData]]:
+        from models.posing import Skin
+        if same_pose(pose, self.pose):
+            points, normals = self.points, self.normals
+        else:
+            rotations, shifts = motions(self.pose, pose)
+            points, normals = pose_mesh(self.points, self.normals, Skin(self.index, self.weight),
+                                        rotations, shifts)
+        return [(part_id, _from_arrays((p, t, n), cells)) for part_id, p, n, t, cells in
+                zip(self.ids, np.split(points, self.splits), np.split(normals, self.splits),
+                    self.triangles, self.cells)]
+
+
+_MUSCLES: dict[str, _NeutralMuscles] = {}
+_MUSCLES_LOCK = threading.Lock()
+
+
+def posed_muscles(pose: SpinePose) -> list[tuple[str, vtkPolyData]]:
+    """The intrinsic muscles for ``pose``: built once for the default posture (per
+    geometry data), then posed (models.posing.between) rather than rebuilt."""
+    key = json.dumps([load_geometry(t) for t in ("intrinsic-muscles", "morphometry",
+                                                 "context-bones", "posture")], sort_keys=True)
+    with _MUSCLES_LOCK:
+        if key not in _MUSCLES:
+            _MUSCLES.clear()
+            _MUSCLES[key] = _NeutralMuscles()
+        neutral = _MUSCLES[key]
+    return neutral.meshes(pose)

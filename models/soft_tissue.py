@@ -25,6 +25,7 @@ from models.data import load_geometry
 from models.meshing import ellipsoid, merge, polydata, with_normals
 from models.organs import blob_field, blob_mesh
 from models.organs_shapes import coiled_path, patch_shell, ribbed_tube, slab
+from models.posing import same_pose
 from models.spine import SpinePose, rotation_x, spine_pose
 
 __all__ = ["placed_point", "soft_tissue_meshes", "anchor_levels", "PELVIS_VARIANTS", "Placer"]
@@ -147,7 +148,7 @@ def soft_tissue_meshes(pose: SpinePose, pelvis: str = "female") -> list[tuple[st
     neutral = _neutral(pelvis)
     default = neutral.pose
     cells = neutral.cells()
-    if _same_pose(pose, default):
+    if same_pose(pose, default):
         return [(i, g, _from_arrays(arrays, c)) for (i, g, arrays), c in zip(neutral.meshes, cells)]
     from models.posing import motions, pose_mesh
     rotations, shifts = motions(default, pose)
@@ -184,13 +185,6 @@ class _Neutral:
                 self._skins = [skin(points, anchors[part_id], self.pose)
                                for part_id, _, (points, _, _) in self.meshes]
             return self._skins
-
-
-def _same_pose(pose: SpinePose, other: SpinePose) -> bool:
-    return pose.vertebrae.keys() == other.vertebrae.keys() and all(
-        np.allclose(pose.vertebrae[k].origin, other.vertebrae[k].origin, atol=1e-6)
-        and np.allclose(pose.vertebrae[k].rotation, other.vertebrae[k].rotation, atol=1e-9)
-        for k in pose.vertebrae)
 
 
 def _neutral(pelvis: str) -> _Neutral:

@@ -70,3 +70,51 @@ def test_posture_out_of_range_is_refused():
     from graph.errors import ExplorerError
     with pytest.raises(ExplorerError, match="lumbar lordosis"):
         Posture(lumbar_lordosis=200)
+
+
+BENT = Posture(cervical_lordosis=40, thoracic_kyphosis=75, lumbar_lordosis=30, sacral_slope=50)
+
+
+@pytest.fixture(scope="module")
+def bent_scene():
+    return build_scene(BENT)
+
+
+def test_a_posed_scene_has_the_same_parts_closed(scene, bent_scene):
+    assert [p.id for p in bent_scene.parts] == [p.id for p in scene.parts]
+    assert bent_scene.posture == BENT
+    for part in bent_scene.parts:
+        edges = vtkFeatureEdges()
+        edges.SetInputData(part.mesh)
+        edges.BoundaryEdgesOn()
+        edges.NonManifoldEdgesOff()
+        edges.FeatureEdgesOff()
+        edges.ManifoldEdgesOff()
+        edges.Update()
+        assert edges.GetOutput().GetNumberOfCells() == 0, f"{part.id} has open edges"
+
+
+def test_default_muscles_are_the_built_ones(scene):
+    from vtkmodules.util.numpy_support import vtk_to_numpy
+    from models.muscles import muscle_meshes
+    for part_id, mesh in muscle_meshes(spine_pose()):
+        assert np.array_equal(vtk_to_numpy(mesh.GetPoints().GetData()),
+                              vtk_to_numpy(scene[part_id].mesh.GetPoints().GetData()))
+
+
+def test_posed_muscles_run_from_landmark_to_landmark(bent_scene):
+    """The bellies are posed from the default posture's, not rebuilt: their ends still sit
+    on the landmarks of the moved bones and they still face outward."""
+    from vtkmodules.util.numpy_support import vtk_to_numpy
+    from models.bones import bone_landmarks
+    from models.muscles import intrinsic_muscles
+    points = bone_landmarks(spine_pose(BENT))
+    for muscle in intrinsic_muscles():
+        mesh = bent_scene[muscle["id"]].mesh
+        vertices = vtk_to_numpy(mesh.GetPoints().GetData()).astype(float)
+        triangles = vtk_to_numpy(mesh.GetPolys().GetConnectivityArray()).reshape(-1, 3)
+        a, b, c = (vertices[triangles[:, k]] for k in range(3))
+        assert np.einsum("ij,ij->i", a, np.cross(b, c)).sum() > 0, f"{muscle['id']} faces inward"
+        for end in ("origin", "insertion"):
+            target = points[(muscle[end]["bone"], muscle[end]["landmark"])]
+            assert np.linalg.norm(vertices - target, axis=1).min() < 3.0, muscle["id"]
