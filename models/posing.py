@@ -12,11 +12,11 @@ takes a few tens of milliseconds:
   with it.
 - A structure that spans several levels (the cord, nerves, psoas, fascial sheets, skin)
   bends with the column: each vertex is projected on the default column (a soft nearest
-  body centre, so the projection is smooth even behind a sharply curved lumbar spine),
-  giving a position ``s`` along it (the projection widens away from the column, so the
-  skin of the belly bends over several vertebrae); ``s`` is kept within the levels the structure hangs
-  on, and the vertex follows the linear blend of the rigid motions of the two vertebrae
-  either side of ``s``.
+  body centre, so the projection is smooth even behind a sharply curved lumbar spine,
+  and wider away from the column, so the skin of the belly bends over several
+  vertebrae), giving a position ``s`` along it; ``s`` is kept within the levels the
+  structure hangs on, and the vertex follows the linear blend of the rigid motions of the
+  two vertebrae either side of ``s``. The head rides the atlas and the pelvis the sacrum.
 - Points placed in fixed scene coordinates (``at: world``: the legs) follow the femurs,
   which keep upright and move with the hip joint when the pelvis tilts
   (models.bones.pelvis_frame); structures that hang from the pelvis into the leg fade from
@@ -55,16 +55,19 @@ _HIP_BAND = 70.0
 
 
 def column_nodes(pose: SpinePose) -> tuple[np.ndarray, np.ndarray]:
-    """(points (m, 3), their COLUMN index (m,)): the centre of each vertebral body, then
-    points of the pelvis, one rigid body with the sacrum (the S1 body, the middle of the
-    sacrum, and in the midline the levels of the acetabula, the symphysis, the ischial
-    tuberosities and the middle of the pelvic cavity), so that the pelvic organs, the groin
-    and the perineum follow the sacrum."""
+    """(points (m, 3), their COLUMN index (m,)): the centre of each vertebral body; points
+    of the head, which rides the atlas; and points of the pelvis, one rigid body with the
+    sacrum (the S1 body, the middle of the sacrum, and in the midline the levels of the
+    acetabula, the symphysis, the ischial tuberosities and the middle of the pelvic cavity),
+    so that the head, the pelvic organs, the groin and the perineum move as one piece."""
     from models.bones import pelvis_frame
     from models.data import load_geometry
     rows = pose.morphometry["levels"]
     nodes = [pose.vertebrae[level].to_world([0.0, 0.0, -rows[level]["body_height"] / 2])
              for level in LEVELS]
+    atlas = pose.vertebrae["C1"]
+    nodes += [atlas.to_world([0.0, y, z]) for y, z in ((25, 70), (-45, 70), (95, 70), (25, 150))]
+    head = len(nodes)
     sacrum = pose.vertebrae["sacrum"]
     nodes += [sacrum.to_world([0.0, 0.0, -15.0]), sacrum.to_world([0.0, -5.0, -60.0])]
     pelvis = load_geometry("context-bones")["pelvis"]
@@ -72,7 +75,8 @@ def column_nodes(pose: SpinePose) -> tuple[np.ndarray, np.ndarray]:
     for name in ("acetabulum", "symphysis", "ischial_tuberosity"):
         nodes.append(frame.to_world([0.0, *pelvis[name][1:]]))
     nodes.append(frame.to_world([0.0, 40.0, -80.0]))
-    index = np.r_[np.arange(len(LEVELS)), np.full(len(nodes) - len(LEVELS), len(LEVELS))]
+    index = np.r_[np.arange(len(LEVELS)), np.zeros(head - len(LEVELS)),
+                  np.full(len(nodes) - head, len(LEVELS))]
     return np.array(nodes), index.astype(float)
 
 

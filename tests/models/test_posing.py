@@ -81,6 +81,24 @@ def edge_stretch(before, after, triangles) -> np.ndarray:
     return moved[keep] / length[keep]
 
 
+def test_the_head_and_the_pelvis_move_as_one_piece(default, bent, neutral, posed):
+    """Skin over the skull rides the atlas (as the skull base does), the skin over the pubis
+    the sacrum, even though both are cut from the one outline of the whole trunk."""
+    rotations, shifts = posing.motions(default, bent)
+    # the crown, well above the atlas; the skin over the pubis, well below S1
+    crown = lambda p: local(default, "C1", p)[:, 2] > 40   # noqa: E731
+    pubis = lambda p: p[:, 2] < -70                        # noqa: E731
+    for part_id, level, keep in (("head-region", "C1", crown),
+                                 ("suprapubic-region", "sacrum", pubis)):
+        before, after = points_of(neutral[part_id]), points_of(posed[part_id])
+        i = posing.COLUMN.index(level)
+        rigid = before @ rotations[i].T + shifts[i]
+        chosen = keep(before)
+        before, after, rigid = before[chosen], after[chosen], rigid[chosen]
+        assert len(before) > 20
+        assert np.percentile(np.linalg.norm(after - rigid, axis=1), 95) < 2.0, part_id
+
+
 def test_posed_parts_keep_their_triangles_stay_closed_and_do_not_tear(neutral, posed):
     assert list(posed) == list(neutral)
     for part_id, mesh in posed.items():
@@ -151,7 +169,8 @@ def test_legs_follow_the_femurs(default, bent, neutral, posed):
     with_pelvis = leg_before[buttock] @ rotations[sacrum].T + shifts[sacrum]
     with_femur = leg_before[buttock] + shift
     after = leg_after[buttock]
-    detour = (np.linalg.norm(after - with_pelvis, axis=1) + np.linalg.norm(after - with_femur, axis=1)
+    detour = (np.linalg.norm(after - with_pelvis, axis=1)
+              + np.linalg.norm(after - with_femur, axis=1)
               - np.linalg.norm(with_pelvis - with_femur, axis=1))
     assert detour.max() < 0.5
     assert np.linalg.norm(after - with_femur, axis=1).max() > 3, "the pelvis pulls the buttock"
