@@ -13,7 +13,6 @@ pelvis frame (``pelvis_frame``); each femur in a frame at the centre of its head
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
 from pathlib import Path
@@ -22,8 +21,7 @@ import numpy as np
 from vtkmodules.util.numpy_support import numpy_to_vtk
 from vtkmodules.vtkCommonDataModel import vtkPolyData
 
-from graph.errors import ExplorerError
-from graph.user_cache import cache_dir
+from models.mesh_cache import cache_path, read_meshes, write_meshes
 from models import context_bones as cb
 from models.data import load_geometry
 from models.meshing import ellipsoid, implicit_mesh, mesh_arrays, polydata, tube
@@ -33,7 +31,7 @@ from models.vertebrae import SIDES, body_section, dims, landmarks, vertebra_boun
 from models import sdf
 
 __all__ = ["BONE_IDS", "local_meshes", "bone_meshes", "disc_meshes", "bone_landmarks",
-           "pelvis_frame", "cache_dir", "BONE_TRIANGLES"]
+           "pelvis_frame", "BONE_TRIANGLES"]
 
 RIB_IDS = [f"rib-{n}-{side}" for n in range(1, 13) for side in SIDES]
 BONE_IDS = (LEVELS + ["sacrum", "coccyx", "skull-base"] + RIB_IDS
@@ -155,11 +153,13 @@ def local_meshes() -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     key = _cache_key()
     if key in _MEMORY:
         return _MEMORY[key]
-    path = cache_dir() / f"bones-{key}.npz"
-    meshes = _read_cache(path)
-    if meshes is None:
+    path = cache_path("bones", key)
+    cached = read_meshes(path)
+    if cached is not None:
+        meshes = dict(zip(cached[0], cached[1]))
+    else:
         meshes = _mesh_all()
-        _write_cache(path, meshes)
+        write_meshes(path, list(meshes), list(meshes.values()), keep=1)   # older data or code
     _MEMORY[key] = meshes
     return meshes
 
@@ -206,32 +206,6 @@ def _arrays(mesh: vtkPolyData):
     if outward < 0:
         normals = -normals
     return points, np.ascontiguousarray(triangles, dtype=np.int32), normals
-
-
-def _read_cache(path: Path):
-    try:
-        with np.load(path) as data:
-            ids = json.loads(str(data["ids"]))
-            return {i: (data[f"p{n}"], data[f"t{n}"], data[f"n{n}"]) for n, i in enumerate(ids)}
-    except (OSError, KeyError, ValueError):
-        return None
-
-
-def _write_cache(path: Path, meshes: dict) -> None:
-    from graph.export import atomic_write
-    arrays = {"ids": np.array(json.dumps(list(meshes)))}
-    for n, (points, triangles, normals) in enumerate(meshes.values()):
-        arrays[f"p{n}"], arrays[f"t{n}"], arrays[f"n{n}"] = points, triangles, normals
-    buffer = io.BytesIO()
-    np.savez(buffer, **arrays)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, buffer.getvalue())
-        for old in path.parent.glob("bones-*.npz"):   # older parameters or code
-            if old != path:
-                old.unlink(missing_ok=True)
-    except (OSError, ExplorerError):
-        pass   # no cache this time: the meshes are still returned
 
 
 def pelvis_frame(pose: SpinePose) -> Frame:

@@ -11,19 +11,14 @@ the meshes themselves, so a second start reads them in milliseconds.
 from __future__ import annotations
 
 import hashlib
-import io
-import json
 from pathlib import Path
 
 import numpy as np
-from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
 from vtkmodules.vtkCommonDataModel import vtkPolyData
 from vtkmodules.vtkFiltersCore import vtkQuadricDecimation
 
-from graph.errors import ExplorerError
-from graph.export import atomic_write
-from models.bones import cache_dir
-from models.meshing import mesh_arrays, polydata, with_normals
+from models.mesh_cache import cache_path, from_arrays, read_meshes, to_arrays, write_meshes
+from models.meshing import mesh_arrays, with_normals
 
 __all__ = ["PROXY_FRACTION", "PROXY_MIN_TRIANGLES", "proxy_mesh", "proxy_meshes"]
 
@@ -50,12 +45,13 @@ def proxy_mesh(mesh: vtkPolyData) -> vtkPolyData:
 def proxy_meshes(meshes: dict[str, vtkPolyData]) -> dict[str, vtkPolyData]:
     """A proxy (see proxy_mesh) for every mesh in ``meshes``, from the disk cache when these
     very meshes were seen before."""
-    path = cache_dir() / f"lod-{_key(meshes)}.npz"
-    cached = _read(path)
-    if cached is not None and cached.keys() == meshes.keys():
-        return cached
+    path = cache_path("lod", _key(meshes))
+    cached = read_meshes(path)
+    if cached is not None and cached[0] == list(meshes):
+        return {part_id: from_arrays(arrays) for part_id, arrays in zip(*cached[:2])}
     proxies = {part_id: proxy_mesh(mesh) for part_id, mesh in meshes.items()}
-    _write(path, proxies)
+    write_meshes(path, list(proxies), [to_arrays(mesh) for mesh in proxies.values()],
+                 keep=_KEEP_ON_DISK)
     return proxies
 
 
@@ -68,40 +64,3 @@ def _key(meshes: dict[str, vtkPolyData]) -> str:
         digest.update(triangles.tobytes())
     return digest.hexdigest()[:20]
 
-
-def _read(path: Path) -> dict[str, vtkPolyData] | None:
-    try:
-        with np.load(path) as data:
-            index = json.loads(str(data["index"]))
-            return {part_id: _mesh(data[f"p{n}"], data[f"t{n}"], data[f"n{n}"])
-                    for n, part_id in enumerate(index)}
-    except (OSError, KeyError, ValueError):
-        return None
-
-
-def _write(path: Path, proxies: dict[str, vtkPolyData]) -> None:
-    arrays = {"index": np.array(json.dumps(list(proxies)))}
-    for n, mesh in enumerate(proxies.values()):
-        arrays[f"p{n}"], arrays[f"t{n}"] = mesh_arrays(mesh)
-        normals = mesh.GetPointData().GetNormals()
-        arrays[f"n{n}"] = (vtk_to_numpy(normals).astype(np.float32) if normals is not None
-                           else np.zeros((0, 3), np.float32))
-    buffer = io.BytesIO()
-    np.savez(buffer, **arrays)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, buffer.getvalue())
-        olds = sorted(path.parent.glob("lod-*.npz"), key=lambda p: p.stat().st_mtime)
-        for old in olds[:-_KEEP_ON_DISK]:
-            old.unlink(missing_ok=True)
-    except (OSError, ExplorerError):
-        pass   # a read-only cache only costs the next start the decimation again
-
-
-def _mesh(points: np.ndarray, triangles: np.ndarray, normals: np.ndarray) -> vtkPolyData:
-    mesh = polydata(points, triangles)
-    if len(normals) == len(points):
-        array = numpy_to_vtk(np.ascontiguousarray(normals), deep=True)
-        array.SetName("Normals")
-        mesh.GetPointData().SetNormals(array)
-    return mesh

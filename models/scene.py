@@ -7,23 +7,28 @@ A posture change must give a new scene in a fraction of a second (the posture sl
 nothing is meshed for it: bones are their local meshes moved by their frames
 (models.bones), soft tissue is posed from the default posture's meshes (models.soft_tissue,
 models.posing), and so are the intrinsic back muscles: built once for the default posture
-(building all 231 takes about half a second), then each belly's ends ride their bones and
-its middle the vertebrae it passes (models.posing.between).
+(building all 231 takes most of a second, so they are cached on disk like the other
+meshes, models.mesh_cache), then each belly's ends ride their bones and its middle the
+vertebrae it passes (models.posing.between).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from vtkmodules.vtkCommonDataModel import vtkPolyData
 
+from models import bones
 from models.bones import bone_meshes, disc_meshes
 from models.muscles import intrinsic_muscles, muscle_ends, muscle_meshes
 from models.data import load_geometry
 from models.posing import between, bone_level, motions, pose_mesh, same_pose
-from models.soft_tissue import _arrays, _from_arrays, soft_tissue_meshes
+from models.mesh_cache import cache_path, read_meshes, to_arrays, write_meshes
+from models.soft_tissue import _from_arrays, soft_tissue_meshes
 from models.spine import Posture, SpinePose, spine_pose
 
 __all__ = ["Part", "Scene", "build_scene"]
@@ -86,17 +91,29 @@ def build_scene(posture: Posture | None = None, pelvis: str = "female") -> Scene
 class _NeutralMuscles:
     """The bellies of the default posture, flattened into one array, with their weights."""
 
-    def __init__(self):
+    def __init__(self, key: str):
         from models.meshing import polydata
         self.pose = spine_pose()
-        built = muscle_meshes(self.pose)
-        self.ids = [part_id for part_id, _ in built]
-        arrays = [_arrays(mesh) for _, mesh in built]
+        path = cache_path("muscles", key)
+        cached = read_meshes(path)
+        if cached is not None:
+            self.ids, arrays, extra = cached
+            self.index, self.weight = extra["index"], extra["weight"]
+        else:
+            built = muscle_meshes(self.pose)
+            self.ids = [part_id for part_id, _ in built]
+            arrays = [to_arrays(mesh) for _, mesh in built]
+            self.index, self.weight = self._skins(arrays)
+            write_meshes(path, self.ids, arrays, keep=2,
+                         extra={"index": self.index, "weight": self.weight})
         self.triangles = [triangles for _, triangles, _ in arrays]
         self.cells = [polydata(np.zeros((0, 3)), t).GetPolys() for t in self.triangles]
         self.points = np.vstack([points for points, _, _ in arrays])
         self.normals = np.vstack([normals for _, _, normals in arrays])
         self.splits = np.cumsum([len(points) for points, _, _ in arrays])[:-1]
+
+    def _skins(self, arrays) -> tuple[np.ndarray, np.ndarray]:
+        """Which vertebrae move each vertex, and how much (models.posing.between)."""
         ends = muscle_ends(self.pose)
         entries = {muscle["id"]: muscle for muscle in intrinsic_muscles()}
         skins = []
@@ -104,8 +121,8 @@ class _NeutralMuscles:
             muscle = entries[part_id]
             skins.append(between(points, *ends[part_id], bone_level(muscle["origin"]["bone"]),
                                  bone_level(muscle["insertion"]["bone"])))
-        self.index = np.vstack([skin.index for skin in skins])
-        self.weight = np.vstack([skin.weight for skin in skins])
+        return (np.vstack([skin.index for skin in skins]),
+                np.vstack([skin.weight for skin in skins]))
 
     def meshes(self, pose: SpinePose) -> list[tuple[str, vtkPolyData]]:
         from models.posing import Skin
@@ -127,11 +144,27 @@ _MUSCLES_LOCK = threading.Lock()
 def posed_muscles(pose: SpinePose) -> list[tuple[str, vtkPolyData]]:
     """The intrinsic muscles for ``pose``: built once for the default posture (per
     geometry data), then posed (models.posing.between) rather than rebuilt."""
-    key = json.dumps([load_geometry(t) for t in ("intrinsic-muscles", "morphometry",
-                                                 "context-bones", "posture")], sort_keys=True)
+    key = _muscles_key()
     with _MUSCLES_LOCK:
         if key not in _MUSCLES:
             _MUSCLES.clear()
-            _MUSCLES[key] = _NeutralMuscles()
+            _MUSCLES[key] = _NeutralMuscles(key)
         neutral = _MUSCLES[key]
     return neutral.meshes(pose)
+
+
+# what the default posture's muscles are made from: their data, the bones they lie on (the
+# bone cache key), and the code that shapes and poses them
+_MUSCLE_SOURCES = ("muscles.py", "meshing.py", "spine.py", "vertebrae.py", "posing.py",
+                   "scene.py")
+
+
+def _muscles_key() -> str:
+    digest = hashlib.sha256(bones._cache_key().encode())
+    digest.update(json.dumps([load_geometry(t) for t in ("intrinsic-muscles", "morphometry",
+                                                         "context-bones", "posture")],
+                             sort_keys=True).encode())
+    here = Path(__file__).parent
+    for name in _MUSCLE_SOURCES:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()[:20]

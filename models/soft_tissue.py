@@ -22,7 +22,8 @@ import numpy as np
 from vtkmodules.vtkCommonDataModel import vtkCellArray, vtkPolyData
 
 from models.data import load_geometry
-from models.meshing import ellipsoid, merge, polydata, with_normals
+from models.mesh_cache import cache_path, read_meshes, to_arrays, write_meshes
+from models.meshing import ellipsoid, merge, polydata
 from models.organs import blob_field, blob_mesh
 from models.organs_shapes import coiled_path, patch_shell, ribbed_tube, slab
 from models.posing import same_pose
@@ -194,10 +195,15 @@ def _neutral(pelvis: str) -> _Neutral:
             if len(_CACHE) >= 4:
                 _CACHE.pop(next(iter(_CACHE)))
             pose = spine_pose()
-            meshes = _read_disk(key)
-            if meshes is None:
-                meshes = [(i, g, _arrays(m)) for i, g, m in _build(pose, pelvis)]
-                _write_disk(key, meshes)
+            path = cache_path("soft", key)
+            cached = read_meshes(path)
+            if cached is not None:
+                meshes = [(i, g, arrays) for (i, g), arrays in zip(*cached[:2])]
+            else:
+                meshes = [(i, g, to_arrays(m)) for i, g, m in _build(pose, pelvis)]
+                # keep a handful: both pelves, of this code and data and a few recent ones
+                write_meshes(path, [[i, g] for i, g, _ in meshes], [a for _, _, a in meshes],
+                             keep=6)
             _CACHE[key] = _Neutral(pose, pelvis, meshes)
         return _CACHE[key]
 
@@ -234,16 +240,6 @@ def _cache_key(pelvis: str) -> str:
     return digest.hexdigest()[:20]
 
 
-def _arrays(mesh: vtkPolyData):
-    from vtkmodules.util.numpy_support import vtk_to_numpy
-    points = vtk_to_numpy(mesh.GetPoints().GetData()).astype(np.float32)
-    triangles = vtk_to_numpy(mesh.GetPolys().GetConnectivityArray()).reshape(-1, 3)
-    if mesh.GetPointData().GetNormals() is None:
-        mesh = with_normals(mesh)
-    normals = vtk_to_numpy(mesh.GetPointData().GetNormals()).astype(np.float32)
-    return points, triangles.astype(np.int32), normals
-
-
 def _from_arrays(arrays, cells: vtkCellArray | None = None) -> vtkPolyData:
     """A fresh mesh from (points, triangles, normals); ``cells``, the same triangles as a
     vtkCellArray, are copied instead (faster than converting the array again)."""
@@ -260,44 +256,6 @@ def _from_arrays(arrays, cells: vtkCellArray | None = None) -> vtkPolyData:
     array.SetName("Normals")
     mesh.GetPointData().SetNormals(array)
     return mesh
-
-
-def _disk_path(key: str):
-    from models.bones import cache_dir
-    return cache_dir() / f"soft-{key}.npz"
-
-
-def _read_disk(key: str):
-    import json
-    try:
-        with np.load(_disk_path(key)) as data:
-            index = json.loads(str(data["index"]))
-            return [(i, g, (data[f"p{n}"], data[f"t{n}"], data[f"n{n}"]))
-                    for n, (i, g) in enumerate(index)]
-    except (OSError, KeyError, ValueError):
-        return None
-
-
-def _write_disk(key: str, meshes) -> None:
-    import io
-    import json
-    from graph.errors import ExplorerError
-    from graph.export import atomic_write
-    arrays = {"index": np.array(json.dumps([[i, g] for i, g, _ in meshes]))}
-    for n, (_, _, (points, triangles, normals)) in enumerate(meshes):
-        arrays[f"p{n}"], arrays[f"t{n}"], arrays[f"n{n}"] = points, triangles, normals
-    buffer = io.BytesIO()
-    np.savez(buffer, **arrays)
-    path = _disk_path(key)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, buffer.getvalue())
-        # keep a handful: both pelves, of this code and data and of a few recent versions
-        olds = sorted(path.parent.glob("soft-*.npz"), key=lambda p: p.stat().st_mtime)
-        for old in olds[:-6]:
-            old.unlink(missing_ok=True)
-    except (OSError, ExplorerError):
-        pass   # no cache this time: the meshes are still returned
 
 
 def _specs(pelvis: str):

@@ -266,13 +266,16 @@ def test_build_scene_switches_the_pelvis():
 
 def test_disk_cache_round_trip(pose, parts, tmp_path, monkeypatch):
     from models import soft_tissue
+    from models.mesh_cache import cache_path, read_meshes, to_arrays, write_meshes
     monkeypatch.setenv("FASCIA_EXPLORER_CACHE", str(tmp_path))
     key = soft_tissue._cache_key("female")
     assert key != soft_tissue._cache_key("male")
-    meshes = [(part_id, "organs", soft_tissue._arrays(mesh)) for part_id, mesh in parts.items()]
-    soft_tissue._write_disk(key, meshes)
-    again = soft_tissue._read_disk(key)
-    assert [part_id for part_id, _, _ in again] == list(parts)
-    for (_, _, (points, triangles, _)), mesh in zip(again, parts.values()):
+    path = cache_path("soft", key)
+    write_meshes(path, [[i, "organs"] for i in parts], [to_arrays(m) for m in parts.values()],
+                 keep=6)
+    labels, again, _ = read_meshes(path)
+    assert [part_id for part_id, _ in labels] == list(parts)
+    for (points, triangles, normals), mesh in zip(again, parts.values()):
         assert len(triangles) == mesh.GetNumberOfPolys() and len(points) == mesh.GetNumberOfPoints()
-    assert soft_tissue._read_disk("no-such-key") is None
+        assert len(normals) == len(points)
+    assert read_meshes(cache_path("soft", "no-such-key")) is None

@@ -209,13 +209,20 @@ def test_bones_follow_the_posture():
 
 
 def test_cache_round_trip(tmp_path):
-    from models.bones import _read_cache, _write_cache
-    arrays = {"x": (np.zeros((3, 3), np.float32), np.array([[0, 1, 2]], np.int32),
-                    np.ones((3, 3), np.float32))}
-    _write_cache(tmp_path / "b.npz", arrays)
-    back = _read_cache(tmp_path / "b.npz")
-    assert list(back) == ["x"] and np.array_equal(back["x"][1], arrays["x"][1])
-    assert _read_cache(tmp_path / "missing.npz") is None
+    from models.mesh_cache import read_meshes, write_meshes
+    arrays = (np.zeros((3, 3), np.float32), np.array([[0, 1, 2]], np.int32),
+              np.ones((3, 3), np.float32))
+    old = tmp_path / "bones-old.npz"
+    write_meshes(old, ["x"], [arrays], keep=1)
+    write_meshes(tmp_path / "bones-new.npz", [["x", "bones"]], [arrays], keep=1,
+                 extra={"weights": np.arange(4.0)})
+    assert not old.exists()   # only the newest of a kind is kept
+    labels, meshes, extra = read_meshes(tmp_path / "bones-new.npz")
+    assert labels == [["x", "bones"]] and np.array_equal(meshes[0][1], arrays[1])
+    assert np.array_equal(extra["weights"], np.arange(4.0))
+    assert read_meshes(tmp_path / "missing.npz") is None
+    (tmp_path / "bones-new.npz").write_bytes(b"PK\x03\x04 damaged")
+    assert read_meshes(tmp_path / "bones-new.npz") is None
 
 
 @pytest.mark.parametrize("upper,lower", [("C4", "C5"), ("C6", "C7"), ("T6", "T7"),
