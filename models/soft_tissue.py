@@ -21,7 +21,7 @@ import threading
 import numpy as np
 from vtkmodules.vtkCommonDataModel import vtkCellArray, vtkPolyData
 
-from models.data import load_geometry
+from models.data import geometry_digest, load_geometry
 from models.mesh_cache import cache_path, read_meshes, to_arrays, write_meshes
 from models.meshing import ellipsoid, merge, polydata
 from models.organs import blob_field, blob_mesh
@@ -233,10 +233,8 @@ _CODE_DIGEST = _source_digest()
 
 def _cache_key(pelvis: str) -> str:
     import hashlib
-    import json
     digest = hashlib.sha256(_CODE_DIGEST + pelvis.encode())
-    for table in ("placements", "nerve-roots", "morphometry", "posture"):
-        digest.update(json.dumps(load_geometry(table), sort_keys=True).encode())
+    digest.update(geometry_digest("placements", "nerve-roots", "morphometry", "posture"))
     return digest.hexdigest()[:20]
 
 
