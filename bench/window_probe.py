@@ -50,14 +50,22 @@ def main() -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QMainWindow
     app = QApplication.instance() or QApplication([])
+    drawn: list[float] = []   # the first frame is the end of the first render (Qt's paint)
     if mode == "full":
+        from explorer.gl_check import check_display_opengl
         from explorer.main_window import MainWindow
         from graph.knowledge import load_knowledge
-        window = MainWindow(load_knowledge())
+        # the steps of `main.py` (explorer.main_window.run), the OpenGL check included
+        graph = load_knowledge()
+        check_display_opengl()
+        window = MainWindow(graph)
         scene_view = window.scene_view
         view = scene_view.vtk_widget
         render_window = window.scene_view.render_window
         renderer = window.scene_view.scene_renderer.renderer
+        view.setFixedSize(1280, 800)  # the same GL area for the scene and its floor
+        render_window.AddObserver("EndEvent", lambda *_: drawn or drawn.append(time.time()))
+        window.show()
     else:
         import vtkmodules.vtkRenderingOpenGL2  # noqa: F401
         from vtkmodules.qt.QVTKRenderWindowInteractor import QVTKRenderWindowInteractor
@@ -73,11 +81,9 @@ def main() -> None:
         style = vtkInteractorStyleTrackballCamera()   # the explorer's, for the same drag
         render_window.GetInteractor().SetInteractorStyle(style)
         view.Initialize()
-    view.setFixedSize(1280, 800)  # the same GL area for the scene and its floor
-    # the first frame is the end of the first render, whoever asks for it (Qt's paint event)
-    drawn: list[float] = []
-    render_window.AddObserver("EndEvent", lambda *_: drawn or drawn.append(time.time()))
-    window.show()
+        view.setFixedSize(1280, 800)  # the same GL area for the scene and its floor
+        render_window.AddObserver("EndEvent", lambda *_: drawn or drawn.append(time.time()))
+        window.show()
     QTest.qWaitForWindowExposed(window)
     if not drawn:
         render_window.Render()
