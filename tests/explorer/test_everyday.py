@@ -275,7 +275,7 @@ def test_info_panel_names_links_and_path_explanation(win, qtbot, graph):
     assert state.chosen_path is state.paths[0]
     keys(win, "Ctrl+I")
     first = state.chosen_path.edges[0]["text"]["en"]
-    assert "can be felt in" in info.browser.toPlainText()
+    assert "can be felt in the " in info.browser.toPlainText()
     assert first["patient"] in info.browser.toPlainText()
     keys(win, "Ctrl+Shift+W")
     assert state.register == "professional"

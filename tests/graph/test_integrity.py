@@ -99,7 +99,7 @@ def test_export_graph_round_trips_losslessly(graph, tmp_path, fmt):
 def test_cli_explain_and_chain(capsys):
     assert main(["explain", "klep van bauhin", "heiligbeen", "--lang", "nl", "--paths", "2"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("1. Hoe klep van Bauhin gevoeld kan worden in heiligbeen")
+    assert out.startswith("1. Hoe de klep van Bauhin gevoeld kan worden in het heiligbeen")
     assert "2. " in out and "Gray's Anatomy" in out
     assert main(["explain", "galblaas", "rechterschoudertop", "--register", "professional"]) == 0
     assert "phrenic" in capsys.readouterr().out

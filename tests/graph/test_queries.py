@@ -108,7 +108,7 @@ def test_explanations_cite_every_step(graph):
             assert len(steps) == path.hops
             assert all(step.sentence and step.sources for step in steps)
     assert "Gray's Anatomy" in explain_path(graph, path)[0].sources[0]
-    assert heading(graph, path, "nl").startswith("Hoe klep van Bauhin")
+    assert heading(graph, path, "nl").startswith("Hoe de klep van Bauhin")
 
 
 def test_structures_on(graph):
