@@ -19,7 +19,7 @@ import networkx as nx
 import yaml
 
 from graph.errors import ExplorerError
-from graph.explain import explain_path, heading, name_of
+from graph.explain import explain_path, heading, the_name
 from graph.export import atomic_write
 from graph.paths import PainPath, referral_paths
 from graph.vocabulary import LANGUAGES
@@ -134,7 +134,7 @@ def write_handout(graph: nx.MultiDiGraph, path: PainPath, lang: str, out: Path |
 
 
 def _blocks(graph, path, lang, day, words, texts) -> list[_Block]:
-    start, end = name_of(graph, path.nodes[0], lang), name_of(graph, path.nodes[-1], lang)
+    start, end = the_name(graph, path.nodes[0], lang), the_name(graph, path.nodes[-1], lang)
     blocks = [
         _Block("text", words["title"].upper() + "  ·  " + words["dated"].format(
             date=_format_date(day, lang)), size=9, color="#666666"),

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWi
 
 from explorer.quiz import CHOICES, Question, QuizGenerator, ScoreStore
 from explorer.view_state import ViewState
-from graph.explain import name_of
+from graph.explain import name_of, the_name
 
 __all__ = ["QuizPanel", "score_folder"]
 
@@ -104,9 +104,10 @@ class QuizPanel(QWidget):
             return self.tr("Which structure is lit?")
         if question.kind == "click":
             return self.tr("Click the structure: {name}").format(name=name)
-        if question.kind == "link":
+        if question.kind == "link":   # "link the caecum to the sacrum": names with articles
             return self.tr("Which structures link {start} to {end}?").format(
-                start=name, end=name_of(graph, question.subject[-1], lang))
+                start=the_name(graph, question.subject[0], lang),
+                end=the_name(graph, question.subject[-1], lang))
         return self.tr("Which spinal cord segments carry the pain of: {name}?").format(name=name)
 
     def _show(self) -> None:
