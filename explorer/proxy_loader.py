@@ -19,20 +19,32 @@ __all__ = ["ProxyLoader"]
 
 
 class ProxyLoader(QObject):
+    """One worker at a time, for the newest scene: while posture sliders move, scenes
+    arrive faster than their proxies are made, and the ones in between are never drawn."""
+
     ready = Signal(object, object)        # (Scene, {part id: proxy mesh}) on the UI thread
     _finished = Signal(object, object)    # thread -> UI
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._finished.connect(self._on_finished, Qt.QueuedConnection)
-        self.running = 0      # workers not yet reported back (tests wait on it)
+        self._working: Scene | None = None
+        self._next: Scene | None = None
+
+    @property
+    def running(self) -> bool:
+        """A worker has not reported back yet (tests and the benchmark wait on it)."""
+        return self._working is not None
 
     def start(self, scene: Scene) -> None:
+        if self._working is not None:
+            self._next = scene   # after the current one; a newer scene replaces this one
+            return
         copies = {}
         for part in scene.parts:
             copies[part.id] = vtkPolyData()
             copies[part.id].ShallowCopy(part.mesh)
-        self.running += 1
+        self._working = scene
         threading.Thread(target=self._work, args=(scene, copies), daemon=True,
                          name="lod-proxies").start()
 
@@ -45,5 +57,8 @@ class ProxyLoader(QObject):
         self._finished.emit(scene, proxies)
 
     def _on_finished(self, scene: Scene, proxies: dict) -> None:
-        self.running -= 1
+        self._working = None
+        if self._next is not None:
+            scene_next, self._next = self._next, None
+            self.start(scene_next)
         self.ready.emit(scene, proxies)
