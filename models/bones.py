@@ -274,7 +274,7 @@ def bone_landmarks(pose: SpinePose) -> dict[tuple[str, str], np.ndarray]:
         frame = pose.vertebrae[level]
         for name, local in landmarks(dims(level, rows[level])).items():
             points[(level, name)] = frame.to_world(local)
-    for name, local in cb.sacrum_landmarks(context["sacrum"]).items():
+    for name, local in cb.sacrum_landmarks(context["sacrum"], rows["L5"]).items():
         points[("sacrum", name)] = pose.vertebrae["sacrum"].to_world(local)
     for name, local in cb.skull_landmarks(context["skull_base"]).items():
         points[("skull-base", name)] = pose.vertebrae["C1"].to_world(local)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 
 from models import sdf
-from models.vertebrae import SIDES, Dims
+from models.vertebrae import SIDES, Dims, on_surface
 
 __all__ = ["sacrum_distance", "sacrum_bounds", "sacrum_landmarks", "coccyx_distance",
            "coccyx_bounds", "skull_distance", "skull_bounds", "skull_landmarks",
@@ -73,16 +73,20 @@ def sacrum_bounds(params: dict):
     return (-w, w), (-40.0, 25.0), (-100.0, 16.0)
 
 
-def sacrum_landmarks(params: dict) -> dict[str, np.ndarray]:
+def sacrum_landmarks(params: dict, s1_row: dict) -> dict[str, np.ndarray]:
     """The dorsal surface beside the median crest, at each sacral level (multifidus arises
-    there, as low as the fourth sacral foramen)."""
+    there, as low as the fourth sacral foramen), and the top of the crest at S1 (the lowest
+    interspinalis): each found on the bone's surface (models.vertebrae.on_surface) from a
+    point inside or behind it, so the muscles start on the bone, not in the air above it."""
     first = params["bodies"][0]["at"]
     points = {"median-crest-S1": np.array([0.0, first[1] - 27.0, first[2] + 4.0])}
+    ways = {"median-crest-S1": np.array([0.0, -1.0, 1.0])}
     for i, body in enumerate(params["bodies"][:4], start=1):
         for side, s in SIDES.items():
             points[f"dorsal-S{i}-{side}"] = np.array([s * 10.0, body["at"][1] - 20.0,
                                                       body["at"][2]])
-    return points
+            ways[f"dorsal-S{i}-{side}"] = np.array([0.0, -1.0, 0.0])
+    return on_surface(sacrum_distance(params, s1_row), points, ways, reach=15.0)
 
 
 # -- coccyx (coccyx frame: hangs from the sacral apex) ---------------------------------------

@@ -2,8 +2,8 @@
 
 Which muscles exist, and where each attaches, is knowledge-base data
 (resources/knowledge/intrinsic-muscles.yaml: ``origin`` and ``insertion`` as {bone, landmark});
-the landmarks are points on the bones (models.bones.bone_landmarks), so the bellies follow
-the bones when the posture changes.
+the landmarks are points on the bones' surfaces (models.bones.bone_landmarks; ``muscle_ends``),
+so the bellies start on the bone, not in it, and follow the bones when the posture changes.
 
 Each belly runs along a cubic Bezier curve from landmark to landmark. Its two inner control
 points are set off from the straight line in the frames of the bones at either end (backward
@@ -44,13 +44,16 @@ def intrinsic_muscles() -> tuple[dict, ...]:
 
 
 def muscle_ends(pose: SpinePose) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """id -> (origin point, insertion point) in scene coordinates."""
+    """id -> (origin point, insertion point) in scene coordinates: the landmarks, each on the
+    surface of its bone's mesh (``_attachments``)."""
     points = bone_landmarks(pose)
+    shifts = {key: bone_frame(key[0], pose).rotation @ shift
+              for key, (shift, _) in _attachments().items()}
     ends = {}
     for muscle in intrinsic_muscles():
         o, i = muscle["origin"], muscle["insertion"]
-        ends[muscle["id"]] = (points[(o["bone"], o["landmark"])],
-                              points[(i["bone"], i["landmark"])])
+        o, i = (o["bone"], o["landmark"]), (i["bone"], i["landmark"])
+        ends[muscle["id"]] = (points[o] + shifts[o], points[i] + shifts[i])
     return ends
 
 
@@ -83,15 +86,28 @@ def _end_frame(muscle: dict, end: str, pose: SpinePose) -> Frame:
     return bone_frame(muscle[end]["bone"], pose)
 
 
+# How far off its bone's mesh an end may be before it is moved onto it, how far out it is put,
+# and the most it is moved (a landmark further off is wrong and is to be fixed where defined)
+_ON_BONE = (0.0, 1.0)
+_CLEARANCE = 0.5
+_MOST_MOVED = 3.0
+
+
 @lru_cache(maxsize=None)
-def _exits() -> dict[tuple[str, str], np.ndarray]:
-    """(bone, landmark) -> the way out of the bone there: the outward normal of the nearest
-    bone surface, in the bone's own frame (the same in every posture). A belly leaves its
-    attachment this way first, so that it is out of the bone within a few millimetres even
-    where the landmark lies a little inside it."""
+def _attachments() -> dict[tuple[str, str], tuple[np.ndarray, np.ndarray]]:
+    """(bone, landmark) -> (shift, way out), both in the bone's own frame (the same in every
+    posture): ``shift`` moves the landmark onto the surface of the bone's mesh, ``way out``
+    is the outward normal there (a belly leaves its attachment this way first).
+
+    The vertebrae's and the sacrum's landmarks are put on their bones' surfaces where they
+    are defined (models.vertebrae.on_surface, on the same signed distances the meshes are
+    made from), so they are not moved here. A rib's landmark is a point on its control
+    polygon (models.context_bones.rib_landmarks) while the rib is a splined tube whose
+    thickness is set where it is meshed: its mesh is the only description of its surface, so
+    such an end is moved to the nearest point of the mesh, just outside it."""
     from vtkmodules.vtkFiltersCore import vtkImplicitPolyDataDistance
     pose = spine_pose()
-    points, meshes, exits = bone_landmarks(pose), local_meshes(), {}
+    points, meshes, attachments = bone_landmarks(pose), local_meshes(), {}
     used = {(m[end]["bone"], m[end]["landmark"])
             for m in intrinsic_muscles() for end in ("origin", "insertion")}
     distances = {}
@@ -101,10 +117,24 @@ def _exits() -> dict[tuple[str, str], np.ndarray]:
             distances[bone].SetInput(polydata(*meshes[bone][:2]))
         frame = bone_frame(bone, pose)
         local = (points[(bone, landmark)] - frame.origin) @ frame.rotation
-        gradient = [0.0, 0.0, 0.0]
-        distances[bone].EvaluateGradient(local, gradient)
-        exits[(bone, landmark)] = np.asarray(gradient) / (np.linalg.norm(gradient) + 1e-12)
-    return exits
+        nearest = [0.0, 0.0, 0.0]
+        depth = distances[bone].EvaluateFunctionAndGetClosestPoint(local, nearest)
+        shift = np.zeros(3)
+        if not _ON_BONE[0] <= depth <= _ON_BONE[1]:
+            # outward: from the nearest point toward the landmark if it is outside, away if in
+            way = np.sign(depth) * (local - np.asarray(nearest))
+            way /= np.linalg.norm(way) + 1e-12
+            moved = np.asarray(nearest) + _CLEARANCE * way - local
+            if np.linalg.norm(moved) <= _MOST_MOVED:
+                shift = moved
+        attachments[(bone, landmark)] = (shift, _gradient(distances[bone], local + shift))
+    return attachments
+
+
+def _gradient(distance, point) -> np.ndarray:
+    gradient = [0.0, 0.0, 0.0]
+    distance.EvaluateGradient(list(map(float, point)), gradient)
+    return np.asarray(gradient) / (np.linalg.norm(gradient) + 1e-12)
 
 
 def _bezier(p0, p1, p2, p3, samples: int) -> np.ndarray:
@@ -124,7 +154,7 @@ def _paths(muscle: dict, start: np.ndarray, end: np.ndarray, pose: SpinePose,
     frames = _end_frame(muscle, "origin", pose), _end_frame(muscle, "insertion", pose)
     lift, lateral = shape.get("lift", [0.0, 0.0]), shape.get("lateral", [0.0, 0.0])
     handle, exit_ = shape.get("handle", 1 / 3), shape.get("exit", 0.0)
-    exits = [_exits()[(muscle[end]["bone"], muscle[end]["landmark"])]
+    exits = [_attachments()[(muscle[end]["bone"], muscle[end]["landmark"])][1]
              for end in ("origin", "insertion")]
     # the handle at each end: along the line, out of the bone, then backward and outward in
     # that bone's frame

@@ -7,18 +7,20 @@ upper endplate, z up the body's axis, y anterior, x to the right; the body fills
 bodies, costal facets, bifid or square spinous processes...) from the level's region.
 
 The same ``Dims`` place the landmarks (``landmarks``) and the bone (``vertebra_distance``), so
-a muscle's end lands on the process it is attached to.
+a muscle's end lands on the process it is attached to: each landmark is found on the bone's
+surface (``on_surface``), where a line from the inside of its process leaves the bone.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from models import sdf
 
 __all__ = ["Dims", "dims", "landmarks", "vertebra_distance", "vertebra_bounds", "region",
-           "body_section", "SIDES"]
+           "body_section", "on_surface", "SIDES"]
 
 SIDES = {"right": 1.0, "left": -1.0}
 
@@ -100,19 +102,66 @@ def _transverse_tip(d: Dims, s: float) -> np.ndarray:
     return np.array([s * d.tps / 2, d.junction_y + 2.0, d.pedicle_z - 1.0])
 
 
+def on_surface(distance, points: dict[str, np.ndarray], ways: dict[str, np.ndarray],
+               reach: float = 10.0, clearance: float = 0.5) -> dict[str, np.ndarray]:
+    """``points`` moved, each along its ``ways`` direction (or against it), to where the line
+    through it in that direction leaves the bone (``distance``: a signed-distance function of
+    (..., 3) points), plus ``clearance`` mm: the crossing nearest the point within ``reach``
+    mm. A landmark is written as a point on its process (often the centre of the shape that
+    makes it) and the face it lies on, so it is on the surface whatever the process's size,
+    and muscles attach to the bone instead of inside it (the meshes are within a few tenths
+    of a millimetre of the distance's zero level, so ``clearance`` keeps the ends outside)."""
+    names = [name for name in points if name in ways]
+    if not names:
+        return dict(points)
+    t = np.arange(-reach, reach + 1e-6, 0.1)
+    start = np.array([points[name] for name in names], dtype=float)
+    way = np.array([ways[name] for name in names], dtype=float)
+    way /= np.linalg.norm(way, axis=1, keepdims=True)
+    f = np.asarray(distance((start[:, None, :] + t[None, :, None] * way[:, None, :])
+                            .astype(np.float32)), dtype=float)
+    moved = dict(points)
+    for k, name in enumerate(names):
+        # where the line goes from inside the bone to outside, walking along the way out
+        exits = np.nonzero((f[k, :-1] < 0) & (f[k, 1:] >= 0))[0]
+        if not len(exits):
+            continue    # nothing to stand on within reach: keep the point as written
+        i = exits[np.argmin(np.abs(t[exits]))]
+        crossing = t[i] + 0.1 * f[k, i] / (f[k, i] - f[k, i + 1])
+        moved[name] = start[k] + (crossing + clearance) * way[k]
+    return moved
+
+
 def landmarks(d: Dims) -> dict[str, np.ndarray]:
-    """Named points (local frame, mm) where muscles and ribs attach."""
+    """Named points (local frame, mm) where muscles and ribs attach, on the bone's surface."""
+    return {name: point.copy() for name, point in _landmarks(d).items()}
+
+
+@lru_cache(maxsize=None)
+def _landmarks(d: Dims) -> dict[str, np.ndarray]:
+    points, ways = _landmarks_within(d)
+    return on_surface(vertebra_distance(d), points, ways)
+
+
+def _landmarks_within(d: Dims) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """The landmarks as written (points on or in their processes), and for each that muscles
+    attach to, the way its face looks: the landmark is moved along it onto the surface."""
     points: dict[str, np.ndarray] = {}
+    ways: dict[str, np.ndarray] = {}
+    back, lateral = np.array([0.0, -1.0, 0.0]), {s: np.array([s, 0.0, 0.0]) for s in (1.0, -1.0)}
     reg = region(d.level)
     tip, root, direction = d.spinous_tip, d.spinous_root, d.spinous_direction
     down = np.array([0.0, direction[2], -direction[1]]) * -1  # perpendicular, pointing down
     if d.level == "C1":
         points["posterior-tubercle"] = np.array([0.0, 6.0 - d.cd - 6.0, -4.0])
         points["anterior-tubercle"] = np.array([0.0, 13.0, -5.0])
+        ways["posterior-tubercle"], ways["anterior-tubercle"] = back, -back
         for side, s in SIDES.items():
             points[f"posterior-tubercle-{side}"] = np.array([s * 4.0, 6.0 - d.cd - 5.0, -4.0])
             tp = _transverse_tip(d, s)
             points[f"anterior-tubercle-{side}"] = tp + np.array([-s * 2.0, 3.0, 0.0])
+            ways[f"posterior-tubercle-{side}"] = back
+            ways[f"anterior-tubercle-{side}"] = lateral[s]
     else:
         points["spinous-tip"] = tip
         # interspinales grip the lower and upper borders of neighbouring spinous processes
@@ -121,6 +170,8 @@ def landmarks(d: Dims) -> dict[str, np.ndarray]:
         points["spinous-lower-border"] = along + half_height * down
         points["spinous-upper-border"] = along - half_height * down
         points["spinous-root"] = root
+        ways.update({"spinous-tip": direction, "spinous-lower-border": down,
+                     "spinous-upper-border": -down})
         thickness = {"cervical": 3.0, "thoracic": 3.5, "lumbar": 3.5}[reg]
         for side, s in SIDES.items():
             # beside the tip (the bifid tubercles of C2-C6), the side of the process (where
@@ -130,9 +181,17 @@ def landmarks(d: Dims) -> dict[str, np.ndarray]:
             points[f"spinous-side-{side}"] = (root + 0.45 * d.spl * direction
                                               + np.array([s * thickness, 0, 0]))
             points[f"spinous-root-{side}"] = root + np.array([s * 4.0, -1.0, 0.0])
+            for name in ("spinous-tip", "spinous-side", "spinous-root"):
+                ways[f"{name}-{side}"] = lateral[s]
     for side, s in SIDES.items():
         tp = _transverse_tip(d, s)
         points[f"transverse-tip-{side}"] = tp
+        ways[f"transverse-tip-{side}"] = lateral[s]
+        if reg == "thoracic":
+            # the back of the tip: its front bears the tubercle of the rib (levatores costarum
+            # arise behind the costotransverse joint, not inside it)
+            points[f"transverse-tip-{side}"] = tp - np.array([s * 2.5, 0.0, 0.0])
+            ways[f"transverse-tip-{side}"] = back
         if d.level == "C1":
             points[f"lamina-{side}"] = np.array([s * 12.0, -d.cd + 5.5 - 2.0, -5.0])
             points[f"articular-{side}"] = np.array([s * (d.cw / 2 + 4.0), -2.0, -8.0])
@@ -141,22 +200,29 @@ def landmarks(d: Dims) -> dict[str, np.ndarray]:
         # the lamina's lower lateral edge, where rotatores insert
         points[f"lamina-{side}"] = np.array([s * (d.cw / 2 - 1.0), yj - 0.45 * d.cd,
                                              zp - 0.35 * d.h])
+        # the back of the articular process (of the cervical articular pillar: multifidus)
         points[f"articular-{side}"] = np.array([s * (xj + 1.0), yj - 3.0, -d.h * 0.7])
+        ways[f"lamina-{side}"] = ways[f"articular-{side}"] = back
         if reg == "thoracic":
             # the upper posterior edge of the transverse process, where rotatores arise
             points[f"transverse-upper-{side}"] = np.array([s * (xj + 0.3 * (abs(tp[0]) - xj)),
                                                            yj - 5.0, zp + 3.5])
             points[f"transverse-costal-facet-{side}"] = tp + np.array([-s * 3.0, 4.0, 0.0])
         if reg == "lumbar":
+            # the backs of the mammillary and accessory processes (their shapes' centres)
             points[f"mammillary-{side}"] = np.array([s * (xj + 2.5), yj - 7.0, 3.0])
             points[f"accessory-{side}"] = np.array([s * (xj + 7.0), yj - 3.0, zp - 3.0])
+            ways[f"mammillary-{side}"] = ways[f"accessory-{side}"] = back
         if reg == "cervical":
             points[f"anterior-tubercle-{side}"] = tp + np.array([0.0, 4.0, 0.0])
             points[f"posterior-tubercle-{side}"] = tp + np.array([0.0, -4.0, 0.0])
+            ways[f"anterior-tubercle-{side}"] = ways[f"posterior-tubercle-{side}"] = lateral[s]
         if reg == "thoracic" or d.level == "C7":
             points[f"transverse-upper-{side}"] = points.get(
                 f"transverse-upper-{side}", tp + np.array([-s * 6.0, -2.0, 2.5]))
-    return points
+            ways[f"transverse-upper-{side}"] = np.array([0.0, -1.0, 1.0])
+    # the transverse costal facet stays where it is: it places the rib's tubercle
+    return points, ways
 
 
 # -- shapes ------------------------------------------------------------------------------

@@ -134,17 +134,44 @@ def _clipping(pose) -> dict[str, float]:
 @pytest.mark.parametrize("posture", [Posture(), Posture(thoracic_kyphosis=75, lumbar_lordosis=30,
                                                         cervical_lordosis=40)])
 def test_bellies_stay_out_of_bone(posture):
-    # measured (150 samples a line): median 0, worst 0.19 (cervical multifidus), 60 of 231
-    # above 5%, in both postures; the straight bellies before: worst 0.55, 74 above 5%. The
-    # worst are not 0 because some landmarks lie 2-4 mm inside bone (the cervical articular
-    # pillars, the mammillary processes, a transverse tip inside the tubercle of its rib)
+    # measured (80 samples a line) with the landmarks on the bones' surfaces: median 0, worst
+    # 0.08 (multifidus C3-C7) and 4 of 231 above 5% in the normal posture, worst 0.07
+    # (multifidus L2-S1, past the lamina of L5) and 2 above 5% in the bent one. Before, with
+    # landmarks 2-4 mm inside bone (cervical articular pillars, mammillary and accessory
+    # processes, thoracic transverse tips inside their ribs' tubercles): worst 0.19, 66 above
+    # 5%; the straight bellies before that: worst 0.55, 74 above 5%.
     clipping = _clipping(spine_pose(posture))
     assert len(clipping) == 231
     values = np.array(list(clipping.values()))
     worst = max(clipping, key=clipping.get)
-    assert np.median(values) <= 0.01
-    assert values.max() <= 0.25, f"{worst}: {clipping[worst]:.0%} of it inside bone"
-    assert (values > 0.05).sum() <= 68
+    assert np.median(values) <= 0.005
+    assert values.max() <= 0.12, f"{worst}: {clipping[worst]:.0%} of it inside bone"
+    assert (values > 0.05).sum() <= 8, sorted(clipping, key=clipping.get)[-10:]
+
+
+# The sacrum has no spinous tubercle at S1 (its canal is open behind S1, models/
+# context_bones.py), so the lowest interspinalis has nothing to arise from yet.
+_NOT_ON_BONE = {("interspinalis-L5-S1", "origin")}
+
+
+def test_muscle_ends_lie_on_their_bones():
+    """Each end is on the surface of its bone's mesh, 0-1 mm outside it, as in an atlas: not
+    inside it (a belly cannot leave the bone near its end) nor in the air beside it."""
+    from vtkmodules.vtkFiltersCore import vtkImplicitPolyDataDistance
+    from models.bones import bone_meshes
+    from models.muscles import muscle_ends
+    pose = spine_pose()
+    meshes, ends, distances, wrong = dict(bone_meshes(pose)), muscle_ends(pose), {}, []
+    for muscle in intrinsic_muscles():
+        for k, end in enumerate(("origin", "insertion")):
+            bone = muscle[end]["bone"]
+            if bone not in distances:
+                distances[bone] = vtkImplicitPolyDataDistance()
+                distances[bone].SetInput(meshes[bone])
+            depth = distances[bone].EvaluateFunction(*ends[muscle["id"]][k])
+            if not -0.05 <= depth <= 1.0 and (muscle["id"], end) not in _NOT_ON_BONE:
+                wrong.append(f"{muscle['id']} {end}: {depth:+.1f} mm from {bone}")
+    assert not wrong, wrong
 
 
 def test_bellies_are_flat_on_the_back():
