@@ -12,8 +12,8 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e .
 	@echo "building the 3D anatomy once (cached in ~/.cache/fascia-explorer; 20-60 s)"
-	$(PY) -c "from models.scene import build_scene; from models.lod import proxy_meshes; \
-		scene = build_scene(); proxy_meshes({p.id: p.mesh for p in scene.parts})"
+	$(PY) -c "from models.scene import build_scene; from models.lod import make_proxies; \
+		scene = build_scene(); make_proxies({p.id: p.mesh for p in scene.parts})"
 	touch $@
 
 $(TEST_STAMP): $(STAMP)

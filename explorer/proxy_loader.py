@@ -1,7 +1,7 @@
 """Computes the scene's light proxies (models/lod.py) off the UI thread.
 
 Decimating every part takes about two seconds the first time (milliseconds from the disk
-cache after). VTK's filters release Python's lock while they run (measured: the UI thread
+cache after); a posture change reuses the recipes (models.lod.Proxies) without a worker. VTK's filters release Python's lock while they run (measured: the UI thread
 was never held more than 10 ms), so a worker thread keeps the window responsive. The worker
 gets shallow copies of the meshes: the render thread's data objects are never touched.
 """
@@ -12,7 +12,7 @@ import threading
 from PySide6.QtCore import QObject, Qt, Signal
 from vtkmodules.vtkCommonDataModel import vtkPolyData
 
-from models.lod import proxy_meshes
+from models.lod import make_proxies
 from models.scene import Scene
 
 __all__ = ["ProxyLoader"]
@@ -22,7 +22,7 @@ class ProxyLoader(QObject):
     """One worker at a time, for the newest scene: while posture sliders move, scenes
     arrive faster than their proxies are made, and the ones in between are never drawn."""
 
-    ready = Signal(object, object)        # (Scene, {part id: proxy mesh}) on the UI thread
+    ready = Signal(object, object)        # (Scene, models.lod.Proxies or None) on the UI thread
     _finished = Signal(object, object)    # thread -> UI
 
     def __init__(self, parent: QObject | None = None):
@@ -50,13 +50,13 @@ class ProxyLoader(QObject):
 
     def _work(self, scene: Scene, meshes: dict) -> None:
         try:
-            proxies = proxy_meshes(meshes)
+            proxies = make_proxies(meshes)
         except Exception as exc:   # never lost: without proxies the full meshes are drawn
             print(f"could not make the light meshes for moving the camera: {exc}")
-            proxies = {}
+            proxies = None
         self._finished.emit(scene, proxies)
 
-    def _on_finished(self, scene: Scene, proxies: dict) -> None:
+    def _on_finished(self, scene: Scene, proxies) -> None:
         self._working = None
         if self._next is not None:
             scene_next, self._next = self._next, None

@@ -81,6 +81,7 @@ class SceneView(QWidget):
         self._settle_timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle_timer.timeout.connect(self._settle)
         self.proxy_loader = ProxyLoader(self)
+        self._proxies = None   # models.lod.Proxies: recipes that fit any posture of the scene
         self.proxy_loader.ready.connect(self._on_proxies)
         # the proxies are made after the first frame, so they never delay it
         self._first_frame = self.render_window.AddObserver("EndEvent", self._after_first_frame)
@@ -130,9 +131,19 @@ class SceneView(QWidget):
         self.render_window.RemoveObserver(self._first_frame)
         QTimer.singleShot(0, lambda: self.proxy_loader.start(self.scene_renderer.scene))
 
-    def _on_proxies(self, scene: Scene, proxies: dict) -> None:
-        if scene is self.scene_renderer.scene and not self._closed:   # not a replaced one
-            self.scene_renderer.set_proxies(proxies)
+    def _on_proxies(self, _scene: Scene, proxies) -> None:
+        if proxies is not None and not self._closed:
+            self._proxies = proxies
+            self._apply_proxies()
+
+    def _apply_proxies(self) -> bool:
+        """Give the renderer the proxies of the scene it draws now; False if the recipes
+        do not fit it (another pelvis, other code), so new ones must be made."""
+        meshes = {part.id: part.mesh for part in self.scene_renderer.scene.parts}
+        if self._proxies is None or not self._proxies.fit(meshes):
+            return False
+        self.scene_renderer.set_proxies(self._proxies.meshes_for(meshes))
+        return True
 
     def _on_start_interaction(self, *_args) -> None:
         self._settle_timer.stop()
@@ -183,7 +194,8 @@ class SceneView(QWidget):
         the highlight and the visibility."""
         self.scene_renderer.replace_scene(scene)
         self.anchors = anchor_points(self.state.graph, scene)
-        self.proxy_loader.start(scene)
+        if not self._apply_proxies():   # a new posture: the same recipes, at once
+            self.proxy_loader.start(scene)
         self._on_paths_changed(None)
 
     def _on_visibility_changed(self, visibility) -> None:

@@ -30,7 +30,7 @@ def test_scenes_that_arrive_meanwhile_wait_and_only_the_newest_is_made(qtbot, mo
             busy[0] -= 1
         made.append(sorted(meshes))
         return dict(meshes)
-    monkeypatch.setattr(proxy_loader, "proxy_meshes", slow_proxies)
+    monkeypatch.setattr(proxy_loader, "make_proxies", slow_proxies)
     loader = ProxyLoader()
     delivered = []
     loader.ready.connect(lambda s, proxies: delivered.append((s, sorted(proxies))))

@@ -188,6 +188,7 @@ def test_posture_sliders_rebuild_the_scene_off_the_ui_thread(window, qtbot):
     press(window, Qt.Key_F7)
     assert session.posture_dock.isVisible()
     renderer = window.scene_view.scene_renderer
+    qtbot.waitUntil(lambda: renderer.has_proxies, timeout=90000)   # made after the 1st frame
     before = renderer.scene["L1"].center
     slider = session.posture_panel.sliders["lumbar_lordosis"]
     slider.setFocus()
@@ -202,6 +203,11 @@ def test_posture_sliders_rebuild_the_scene_off_the_ui_thread(window, qtbot):
     assert state.posture.lumbar_lordosis == pytest.approx(40.0)
     assert renderer.scene.posture == state.posture
     assert np.linalg.norm(renderer.scene["L1"].center - before) > 3.0, "L1 moved"
+    # the light proxies for a moving camera came along at once, in the new posture
+    assert renderer.has_proxies and not window.scene_view.proxy_loader.running
+    bones = renderer.layers["bones"]
+    light = bones.proxy.blocks.GetBlock(bones.part_ids.index("L1"))
+    assert np.linalg.norm(np.array(light.GetCenter()) - renderer.scene["L1"].center) < 3.0
     # the window kept handling events while the scene was rebuilt
     gaps = np.diff(ticks)
     assert len(ticks) > 5 and gaps.max() < 0.6, f"longest stall {gaps.max():.2f} s"
