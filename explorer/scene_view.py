@@ -55,7 +55,6 @@ class SceneView(QWidget):
         self._style.AddObserver("MouseMoveEvent", self._on_move)
         self._style.AddObserver("LeaveEvent", self._on_leave)
         self._style.AddObserver("StartInteractionEvent", self._on_start_interaction)
-        self._style.AddObserver("InteractionEvent", self._on_interaction)
         self._style.AddObserver("EndInteractionEvent", self._on_end_interaction)
         # VTK's own key bindings (w: wireframe, e/q: quit, ...) would fight the menus' keys
         self._style.AddObserver("CharEvent", lambda *_: None)
@@ -85,6 +84,9 @@ class SceneView(QWidget):
         self.proxy_loader.ready.connect(self._on_proxies)
         # the proxies are made after the first frame, so they never delay it
         self._first_frame = self.render_window.AddObserver("EndEvent", self._after_first_frame)
+        # a light frame drawn means a full one is owed when the camera stops (the wheel
+        # zooms and draws without an InteractionEvent, so frames are what is counted)
+        self.render_window.AddObserver("StartEvent", self._on_frame)
         self._render_pending = False
         self._closed = False
         state.paths_changed.connect(self._on_paths_changed)
@@ -150,8 +152,9 @@ class SceneView(QWidget):
         self._moved = False
         self.scene_renderer.set_interacting(True)
 
-    def _on_interaction(self, *_args) -> None:
-        self._moved = True
+    def _on_frame(self, *_args) -> None:
+        if self.scene_renderer.interacting:
+            self._moved = True
 
     def _on_end_interaction(self, *_args) -> None:
         if self._moved:

@@ -399,6 +399,19 @@ def test_dragging_draws_light_proxies_and_the_full_scene_when_the_camera_stops(w
         assert 0 < max(light) < 0.15 * full
         qtbot.waitUntil(lambda: not renderer.interacting, timeout=2000)
         assert frames[-1] == (False, True, True)   # the camera stopped: the full scene again
+        # the wheel zooms with a light frame too, and the full one follows
+        from PySide6.QtCore import QPointF
+        from PySide6.QtGui import QWheelEvent
+        frames.clear()
+        widget = view.vtk_widget
+        centre = QPointF(widget.width() / 2, widget.height() / 2)
+        distance = camera.GetDistance()
+        QApplication.sendEvent(widget, QWheelEvent(
+            centre, widget.mapToGlobal(centre), QPoint(0, 0), QPoint(0, 120), Qt.NoButton,
+            Qt.NoModifier, Qt.NoScrollPhase, False))
+        assert camera.GetDistance() < distance
+        assert frames and frames[0] == (True, False, False)
+        qtbot.waitUntil(lambda: frames[-1] == (False, True, True), timeout=2000)
     finally:
         view.render_window.RemoveObserver(observer)
     # a click is not a drag: it selects, and the scene it lights is drawn in full at once
