@@ -4,8 +4,8 @@
   haustra (sacculations between constrictions) and taeniae (three longitudinal grooves), and
   a chosen thin direction for flat muscles and ligaments.
 - ``slab``: a closed thin sheet through a grid of points (a fascial sheet, the mesentery).
-- ``patch_shell``: the cells of a host surface inside a selection, lifted off it as a thin
-  closed shell (a skin region on the outline of a limb).
+- ``patch_shell``: the part of a host surface inside a region, cut along the region's smooth
+  outline and lifted off it as a thin closed shell (a skin region on the outline of a limb).
 - ``coiled_path``: the path of the small intestine, loops fanned out from the root of its
   mesentery like the pleats of a ruffle.
 
@@ -14,6 +14,7 @@ Everything returned is a closed triangle mesh with outward normals.
 from __future__ import annotations
 
 import numpy as np
+from vtkmodules.util.numpy_support import numpy_to_vtk
 from vtkmodules.vtkCommonDataModel import vtkPolyData
 
 from models.meshing import polydata, smooth_curve, with_normals
@@ -146,31 +147,123 @@ def mesh_points_triangles(mesh: vtkPolyData) -> tuple[np.ndarray, np.ndarray, np
     return points, triangles, normals
 
 
-def patch_shell(host: vtkPolyData, selected, lift: float = 1.0,
+def patch_shell(host: vtkPolyData, region, lift: float = 1.0,
                 thickness: float = 1.5) -> vtkPolyData | None:
-    """The cells of ``host`` whose centres ``selected`` (a function of an (n, 3) array
-    returning booleans) keeps, lifted ``lift`` mm off it along the normals as a closed shell
-    ``thickness`` mm thick. None if nothing is selected."""
-    points, triangles, normals = mesh_points_triangles(host)
-    keep = np.asarray(selected(points[triangles].mean(axis=1)), dtype=bool)
-    if not keep.any():
+    """The part of ``host`` inside ``region`` (a signed distance of an (n, 3) array, negative
+    inside), lifted ``lift`` mm off it along the normals as a closed shell ``thickness`` mm
+    thick. None if nothing is inside.
+
+    The host is cut along the region's zero level across its triangles, so the border
+    follows the region's smooth outline, as in an atlas, instead of the host's triangles
+    (a saw-tooth)."""
+    cut = _clipped(host, region)
+    if cut is None:
         return None
-    chosen = triangles[keep]
-    used, local = np.unique(chosen, return_inverse=True)
-    local = local.reshape(-1, 3)
-    base, n = points[used], _unit(normals[used])
-    inner, outer = base + n * lift, base + n * (lift + thickness)
-    count = len(used)
-    # boundary edges: used by one selected triangle only
-    edges = np.concatenate([local[:, [0, 1]], local[:, [1, 2]], local[:, [2, 0]]])
-    key = np.sort(edges, axis=1)
-    _, first, counts = np.unique(key, axis=0, return_index=True, return_counts=True)
+    points, triangles, normals = cut
+    n = _unit(normals)
+    count = len(points)
+    inner, outer = points + n * lift, points + n * (lift + thickness)
+    # boundary edges: used by one triangle only
+    edges = np.concatenate([triangles[:, [0, 1]], triangles[:, [1, 2]], triangles[:, [2, 0]]])
+    _, first, counts = np.unique(np.sort(edges, axis=1), axis=0, return_index=True,
+                                 return_counts=True)
     boundary = edges[first[counts == 1]]
     walls = np.concatenate([
         np.stack([boundary[:, 1], boundary[:, 0], boundary[:, 0] + count], 1),
         np.stack([boundary[:, 1], boundary[:, 0] + count, boundary[:, 1] + count], 1)])
-    faces = np.vstack([local + count, local[:, ::-1], walls[:, ::-1]])
-    return with_normals(polydata(np.vstack([inner, outer]), faces))
+    # the host's triangles face outward: the outer face keeps their order, the inner one
+    # and the walls turn it. Each face keeps the host's normal (the inner one reversed), so
+    # the triangles along the cut shade like the skin under them; only the rim turns.
+    shell = polydata(np.vstack([inner, outer]),
+                     np.vstack([triangles + count, triangles[:, ::-1], walls[:, ::-1]]))
+    array = numpy_to_vtk(np.vstack([-n, n]).astype(np.float32), deep=True)
+    array.SetName("Normals")
+    shell.GetPointData().SetNormals(array)
+    return shell
+
+
+def _clipped(host: vtkPolyData, region, snap: float = 0.3):
+    """(points, triangles, normals) of ``host`` where ``region`` < 0, cut along its zero
+    level (the distance interpolated along each edge), or None if nothing is inside.
+
+    A vertex whose edge crosses the level within ``snap`` of its length is first moved onto
+    the crossing: the cut then runs through it, which leaves no slivers and fewer
+    triangles than cutting beside it."""
+    from vtkmodules.vtkFiltersCore import vtkClipPolyData, vtkTriangleFilter
+    points, triangles, normals = mesh_points_triangles(host)
+    d = np.asarray(region(points.astype(np.float32)), dtype=float)
+    if not (d < 0).any():
+        return None
+    points, normals = points.copy(), _unit(normals)
+    edges = np.unique(np.sort(np.concatenate([triangles[:, [0, 1]], triangles[:, [1, 2]],
+                                              triangles[:, [2, 0]]]), axis=1), axis=0)
+    a, b = edges[(d[edges[:, 0]] < 0) != (d[edges[:, 1]] < 0)].T
+    t = d[a] / (d[a] - d[b])                       # the crossing, from a (0) to b (1)
+    # each vertex moves to its nearest crossing if that is within ``snap`` of the edge
+    vertex = np.concatenate([a, b])
+    share = np.concatenate([t, 1 - t])
+    towards = np.concatenate([b, a])
+    order = np.lexsort((share, vertex))
+    vertex, share, towards = vertex[order], share[order], towards[order]
+    nearest = np.ones(len(vertex), dtype=bool)
+    nearest[1:] = vertex[1:] != vertex[:-1]
+    move = nearest & (share < snap)
+    v, s, w = vertex[move], share[move][:, None], towards[move]
+    points[v] = points[v] * (1 - s) + points[w] * s
+    normals[v] = _unit(normals[v] * (1 - s) + normals[w] * s)
+    d[v] = 0.0
+    mesh = polydata(points, triangles)
+    for name, values in (("Normals", normals), ("region", d[:, None])):
+        array = numpy_to_vtk(np.ascontiguousarray(values, dtype=np.float32), deep=True)
+        array.SetName(name)
+        mesh.GetPointData().AddArray(array)
+    mesh.GetPointData().SetActiveNormals("Normals")
+    mesh.GetPointData().SetActiveScalars("region")
+    clip = vtkClipPolyData()
+    clip.SetInputData(mesh)
+    clip.SetValue(0.0)
+    clip.InsideOutOn()
+    only_triangles = vtkTriangleFilter()
+    only_triangles.SetInputConnection(clip.GetOutputPort())
+    only_triangles.PassLinesOff()
+    only_triangles.PassVertsOff()
+    only_triangles.Update()
+    out = only_triangles.GetOutput()
+    return _split_pinches(*mesh_points_triangles(out)) if out.GetNumberOfPolys() else None
+
+
+def _split_pinches(points: np.ndarray, triangles: np.ndarray, normals: np.ndarray):
+    """The surface with every vertex where two pieces touch (more than two boundary edges,
+    as where the cut runs through a vertex twice) copied once per piece, so the walls
+    built on the boundary stay manifold."""
+    edges = np.concatenate([triangles[:, [0, 1]], triangles[:, [1, 2]], triangles[:, [2, 0]]])
+    unique, counts = np.unique(np.sort(edges, axis=1), axis=0, return_counts=True)
+    degree = np.bincount(unique[counts == 1].ravel(), minlength=len(points))
+    triangles = triangles.copy()
+    points, normals = list(points), list(normals)
+    for vertex in np.nonzero(degree > 2)[0]:
+        fan = np.nonzero((triangles == vertex).any(axis=1))[0]
+        piece = {int(f): int(f) for f in fan}
+
+        def root(f):
+            while piece[f] != f:
+                f = piece[f]
+            return f
+        # triangles of the fan that share an edge through the vertex are one piece
+        others = {int(f): set(triangles[f][triangles[f] != vertex].tolist()) for f in fan}
+        for i, f in enumerate(fan):
+            for g in fan[i + 1:]:
+                if others[int(f)] & others[int(g)]:
+                    piece[root(int(f))] = root(int(g))
+        roots = sorted({root(int(f)) for f in fan})
+        for r in roots[1:]:
+            copy = len(points)
+            points.append(points[vertex])
+            normals.append(normals[vertex])
+            for f in fan:
+                if root(int(f)) == r:
+                    triangles[f][triangles[f] == vertex] = copy
+    return np.array(points), triangles, np.array(normals)
 
 
 def coiled_path(root_start, root_end, forward, fill_centre, fill_radii, loops: int,

@@ -10,7 +10,7 @@ so every structure follows the vertebra it hangs on when the posture changes.
 
 Shapes: ``tube`` (points, radius, flatten, thin, ripple, grooves, sides, step),
 ``ellipsoid``, ``blob`` (models.organs), ``sheet`` (grid of points, thickness), ``patch``
-(the cells of a `host` outline inside a selection), ``intestine`` (a coiled tube hung from
+(a `host` outline cut along the outline of a selection), ``intestine`` (a coiled tube hung from
 its mesentery's root). ``mirror: RIGHT-ID`` makes a left structure the mirror image of the
 right one (x negated, "-right" ids turned "-left").
 """
@@ -97,10 +97,10 @@ def _tube(spec: dict, place: Placer) -> vtkPolyData:
                        thin=thin, ripple=spec.get("ripple"), grooves=spec.get("grooves"))
 
 
-def _selector(spec: dict, place: Placer, blobs: dict):
-    """Cell-centre test of a patch: inside the union of its ``select`` primitives."""
-    field = blob_field({"add": spec["select"], "blend": 0.0}, place, blobs)
-    return lambda centres: field(centres.astype(np.float32)) < 0
+def _region(spec: dict, place: Placer, blobs: dict):
+    """The region of a patch: the signed distance of the union of its ``select``
+    primitives (the host is cut along its zero level)."""
+    return blob_field({"add": spec["select"], "blend": 0.0}, place, blobs)
 
 
 def _mesh(spec: dict, place: Placer, blobs: dict, built: dict) -> vtkPolyData | None:
@@ -119,7 +119,7 @@ def _mesh(spec: dict, place: Placer, blobs: dict, built: dict) -> vtkPolyData | 
         grid = np.array([[place.point(p) for p in row] for row in spec["grid"]])
         return slab(grid, spec.get("thickness", 1.5))
     if shape == "patch":
-        return patch_shell(built[spec["host"]], _selector(spec, place, blobs),
+        return patch_shell(built[spec["host"]], _region(spec, place, blobs),
                            lift=spec.get("lift", 1.0), thickness=spec.get("thickness", 1.5))
     if shape == "intestine":
         fill = spec["fill"]
