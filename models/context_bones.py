@@ -18,16 +18,68 @@ __all__ = ["sacrum_distance", "sacrum_bounds", "sacrum_landmarks", "coccyx_dista
 
 # -- sacrum (sacrum frame: origin at the centre of the S1 upper endplate, z along S1) -------
 
+def _canal_axis(canal: list[dict], z):
+    """(y of the axis, half-width, half-depth) of the sacral canal at height ``z``, between
+    the table's sections (``at``: [y, z], ``half``: [x, y]), which run from the top down."""
+    zs = [row["at"][1] for row in reversed(canal)]
+
+    def along(key, index):
+        return np.interp(z, zs, [row[key][index] for row in reversed(canal)])
+    return along("at", 0), along("half", 0), along("half", 1)
+
+
+def _sweep(p, y, hx, hy, z_top, z_bottom, rounding=0.0):
+    """An elliptical section (centre y, half-sizes hx, hy: functions of z) swept along z
+    between two heights, the edges of its ends rounded by ``rounding`` mm."""
+    z = np.clip(p[..., 2], z_bottom, z_top)
+    yc, ax, ay = y(z), hx(z), hy(z)
+    q = np.sqrt((p[..., 0] / ax) ** 2 + ((p[..., 1] - yc) / ay) ** 2)
+    wr = (q - 1.0) * np.minimum(ax, ay) + rounding
+    wz = np.maximum(p[..., 2] - z_top, z_bottom - p[..., 2]) + rounding
+    return (np.minimum(np.maximum(wr, wz), 0.0)
+            + np.hypot(np.maximum(wr, 0.0), np.maximum(wz, 0.0)) - rounding)
+
+
 def sacrum_distance(params: dict, s1_row: dict):
+    """The five fused vertebrae: bodies, alae and lateral masses; behind them a dorsal wall
+    (the fused laminae roofing the sacral canal from S1 to the upper part of S4, and the
+    lateral masses behind the foramina) with the median crest (spinous tubercles S1-S4),
+    the intermediate crests ending in the sacral cornua, the hiatus between them below
+    S4, and four pairs of anterior and posterior foramina joined to the canal."""
     bodies = params["bodies"]
     widths = params["lateral_half_width"]
+    canal = params["canal"]
+    dorsal = params["dorsal"]
+    t = dorsal["lamina"]
+    level_z = [b["at"][2] for b in bodies[:4]]
+    # the foramina lie between the levels
+    foramen_z = [(a["at"][2] + b["at"][2]) / 2 for a, b in zip(bodies[:-1], bodies[1:])]
+
+    def canal_y(z):
+        return _canal_axis(canal, z)[0]
+
+    def canal_hx(z):
+        return _canal_axis(canal, z)[1]
+
+    def canal_hy(z):
+        return _canal_axis(canal, z)[2]
+
+    def plate_hx(z):
+        return np.interp(z, level_z[::-1], dorsal["half_width"][::-1])
+
+    def plate_hy(z):
+        return canal_hy(z) + t
+
+    def plate_y(x, z):
+        """y of the dorsal wall's surface at (x, z), before the crests are added."""
+        u = np.clip(x / plate_hx(z), -1, 1)
+        return canal_y(z) - plate_hy(z) * np.sqrt(1 - u * u)
 
     def distance(p):
         shape = None
         for body in bodies:
             b = sdf.ellipsoid(p, body["at"], body["half"])
             shape = b if shape is None else sdf.smooth_union(shape, b, 6.0)
-        # S1's upper endplate: flat, as wide as L5's lower endplate
         top = sdf.extrude(sdf.ellipse2d(p[..., 0], p[..., 1], s1_row["body_width"] / 2,
                                         s1_row["body_depth"] / 2), p[..., 2], -22.0, 0.0, 2.0)
         shape = sdf.smooth_union(shape, top, 4.0)
@@ -37,53 +89,94 @@ def sacrum_distance(params: dict, s1_row: dict):
             radius = max(12.0 - 2.0 * i, 4.0)
             bar = sdf.capsule(p, (-x + radius, y, z), (x - radius, y, z), radius)
             shape = sdf.smooth_union(shape, bar, 9.0)
-        # dorsal surface: median crest with spinous tubercles S1-S4
-        for body in bodies[:4]:
-            tubercle = sdf.ellipsoid(p, (0.0, body["at"][1] - 22.0, body["at"][2]),
-                                     (3.5, 6.0, 7.0))
-            shape = sdf.smooth_union(shape, tubercle, 4.0)
-        # superior articular processes of S1, for L5's inferior ones
+        # the dorsal wall: the fused laminae over the canal and the lateral masses behind the
+        # foramina, one convex surface from S1 down to S4
+        wall = _sweep(p, canal_y, plate_hx, plate_hy, dorsal["top"], dorsal["bottom"], 10.0)
+        shape = sdf.smooth_union(shape, wall, 6.0)
+        # median sacral crest: spinous tubercles S1-S4, small ridges on the midline
+        for i, z in enumerate(level_z):
+            z = z + (-3.0, 0.0, 0.0, 5.0)[i]
+            size = (2.8, 4.0 - 0.5 * i, 6.5 - 0.6 * i)
+            tub = sdf.ellipsoid(p, (0.0, plate_y(0.0, z) - size[1] + 3.0, z), size)
+            shape = sdf.smooth_union(shape, tub, 3.0)
+        # the crest joining them
+        top, low = level_z[0] - 3.0, level_z[3] + 5.0
+        ridge = sdf.capsule(p, (0.0, float(plate_y(0.0, top)) + 0.5, top),
+                            (0.0, float(plate_y(0.0, low)) + 0.5, low), 2.0, 1.6)
+        shape = sdf.smooth_union(shape, ridge, 2.0)
         for s in SIDES.values():
+            # superior articular processes of S1, for L5's inferior ones
             post = sdf.capsule(p, (s * 17.0, -26.0, -8.0), (s * 18.0, -28.0, 8.0), 5.0, 4.0)
             shape = sdf.smooth_union(shape, post, 3.0)
+            # intermediate crest (the fused articular processes) down to the sacral cornua
+            points = []
+            for z in (level_z[0] - 1.0, foramen_z[0], foramen_z[1], dorsal["hiatus_apex"] + 4):
+                x = s * (float(canal_hx(z)) + 3.5)
+                points.append((x, float(plate_y(x, z)) - 0.3, z))
+            for a, b in zip(points[:-1], points[1:]):
+                shape = sdf.smooth_union(shape, sdf.capsule(p, a, b, 2.2, 2.0), 3.0)
+            # sacral cornua: the inferior articular processes of S5, beside the hiatus
+            z5 = bodies[4]["at"][2] + 1.0
+            y5, hx5, hy5 = _canal_axis(canal, z5)
+            cornu = sdf.capsule(p, points[-1], (s * (hx5 + 1.5), y5 - hy5 - 1.0, z5), 2.4, 2.2)
+            shape = sdf.smooth_union(shape, cornu, 2.5)
             # the auricular surface: a raised ear-shaped area on the side of S1-S2
             ear = sdf.ellipsoid(p, (s * (widths[0] - 2.0), -12.0, -26.0), (5.0, 14.0, 20.0))
             shape = sdf.smooth_union(shape, ear, 3.0)
-        # sacral canal, open below (the hiatus) and at the top for the cauda equina
-        canal_path = [(0.0, -22.0, 5.0), (0.0, -24.0, -40.0), (0.0, -20.0, -70.0),
-                      (0.0, -16.0, -100.0)]
-        for a, b, r in zip(canal_path[:-1], canal_path[1:], (8.5, 7.0, 5.5)):
-            shape = sdf.smooth_subtract(shape, sdf.capsule(p, a, b, r, r - 1.5), 1.0)
-        # four pairs of foramina, anterior (wider) and posterior (smaller), through to the canal
-        for i in range(4):
-            z = (bodies[i]["at"][2] + bodies[i + 1]["at"][2]) / 2
+        # the L5-S1 interlaminar space: the S1 laminae start below the articular processes
+        notch = sdf.ellipsoid(p, (0.0, float(canal_y(-2.0)) - 10.0, 0.0), (11.0, 12.0, 7.0))
+        shape = sdf.smooth_subtract(shape, notch, 3.0)
+        # the sacral canal, open at the top for the cauda equina and below at the hiatus
+        shape = sdf.smooth_subtract(shape, _sweep(p, canal_y, canal_hx, canal_hy, 20.0,
+                                                  -110.0), 1.0)
+        # the sacral hiatus: no laminae behind the canal below its apex, between the cornua
+        hx = canal_hx(p[..., 2]) + 0.5
+        centre = dorsal["hiatus_apex"] - hx
+        arch = np.where(p[..., 2] > centre, np.hypot(p[..., 0], p[..., 2] - centre) - hx,
+                        np.abs(p[..., 0]) - hx)
+        shape = sdf.smooth_subtract(shape, np.maximum(arch, p[..., 1] - canal_y(p[..., 2])),
+                                    1.5)
+        # four pairs of foramina: anterior (wider) and posterior (smaller, lateral to the
+        # intermediate crest), joined to the canal by the intervertebral foramina
+        for i, z in enumerate(foramen_z):
             y = (bodies[i]["at"][1] + bodies[i + 1]["at"][1]) / 2
+            yc, hxc, _ = _canal_axis(canal, z)
+            r = params["foramen_radius"][i]
             for s in SIDES.values():
                 x = s * params["foramen_x"][i]
-                r = params["foramen_radius"][i]
+                xb = s * params["posterior_foramen_x"][i]
                 front = sdf.capsule(p, (x, y - 10.0, z), (x * 1.1, y + 25.0, z), r, r + 1.0)
-                back = sdf.capsule(p, (x * 1.2, y - 30.0, z), (x, y - 8.0, z), r * 0.7, r * 0.8)
-                shape = sdf.smooth_subtract(shape, np.minimum(front, back), 1.0)
+                back = sdf.capsule(p, (xb * 1.05, yc - 25.0, z), (xb, yc, z), r * 0.75, r * 0.8)
+                tunnel = sdf.capsule(p, (s * (hxc - 2.0), yc, z), (x, y - 8.0, z), r * 0.8, r)
+                shape = sdf.smooth_subtract(shape, np.minimum(np.minimum(front, back), tunnel),
+                                            1.0)
         return shape
     return distance
 
 
 def sacrum_bounds(params: dict):
     w = params["lateral_half_width"][0] + 4
-    return (-w, w), (-40.0, 25.0), (-100.0, 16.0)
+    return (-w, w), (-48.0, 25.0), (-104.0, 16.0)
 
 
 def sacrum_landmarks(params: dict, s1_row: dict) -> dict[str, np.ndarray]:
     """The dorsal surface beside the median crest, at each sacral level (multifidus arises
-    there, as low as the fourth sacral foramen), and the top of the crest at S1 (the lowest
-    interspinalis): each found on the bone's surface (models.vertebrae.on_surface) from a
-    point inside or behind it, so the muscles start on the bone, not in the air above it."""
+    there, as low as the fourth sacral foramen), and the upper face of the S1 spinous
+    tubercle (the lowest interspinalis): each found on the bone's surface
+    (models.vertebrae.on_surface) from a point just inside the laminae, so the muscles start
+    on the bone, not in the air above it nor in the canal under it."""
+    canal, t = params["canal"], params["dorsal"]["lamina"]
+
+    def roof(z):   # 2 mm inside the laminae's dorsal surface on the midline
+        y, _, hy = _canal_axis(canal, z)
+        return y - hy - t + 2.0
     first = params["bodies"][0]["at"]
-    points = {"median-crest-S1": np.array([0.0, first[1] - 27.0, first[2] + 4.0])}
-    ways = {"median-crest-S1": np.array([0.0, -1.0, 1.0])}
+    z1 = first[2] - 3.0
+    points = {"median-crest-S1": np.array([0.0, roof(z1) - 2.0, z1])}
+    ways = {"median-crest-S1": np.array([0.0, -1.0, 0.4])}
     for i, body in enumerate(params["bodies"][:4], start=1):
         for side, s in SIDES.items():
-            points[f"dorsal-S{i}-{side}"] = np.array([s * 10.0, body["at"][1] - 20.0,
+            points[f"dorsal-S{i}-{side}"] = np.array([s * (7.0 + i), roof(body["at"][2]),
                                                       body["at"][2]])
             ways[f"dorsal-S{i}-{side}"] = np.array([0.0, -1.0, 0.0])
     return on_surface(sacrum_distance(params, s1_row), points, ways, reach=15.0)
