@@ -31,7 +31,7 @@ from models.vertebrae import SIDES, body_section, dims, landmarks, vertebra_boun
 from models import sdf
 
 __all__ = ["BONE_IDS", "local_meshes", "bone_meshes", "disc_meshes", "bone_landmarks",
-           "pelvis_frame", "BONE_TRIANGLES"]
+           "pelvis_frame", "bone_frame", "femur_frame", "cache_key", "BONE_TRIANGLES"]
 
 RIB_IDS = [f"rib-{n}-{side}" for n in range(1, 13) for side in SIDES]
 BONE_IDS = (LEVELS + ["sacrum", "coccyx", "skull-base"] + RIB_IDS
@@ -139,7 +139,7 @@ def _source_digest() -> bytes:
 _CODE_DIGEST = _source_digest()
 
 
-def _cache_key() -> str:
+def cache_key() -> str:
     digest = hashlib.sha256(_CODE_DIGEST)
     digest.update(json.dumps([_morphometry(), _context()], sort_keys=True).encode())
     return digest.hexdigest()[:20]
@@ -150,7 +150,7 @@ _MEMORY: dict[str, dict] = {}
 
 def local_meshes() -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """id -> (points, triangles, normals) of every bone and disc in its local frame."""
-    key = _cache_key()
+    key = cache_key()
     if key in _MEMORY:
         return _MEMORY[key]
     path = cache_path("bones", key)
@@ -216,13 +216,13 @@ def pelvis_frame(pose: SpinePose) -> Frame:
     return Frame(sacrum.origin, sacrum.rotation @ rotation_x(default))
 
 
-def _femur_frame(pose: SpinePose, s: float) -> Frame:
+def femur_frame(pose: SpinePose, s: float) -> Frame:
     x, y, z = _context()["pelvis"]["acetabulum"]
     centre = pelvis_frame(pose).to_world([s * (x + 8.0), y + 4.0, z - 2.0])
     return Frame(centre, np.eye(3))
 
 
-def _frame(part_id: str, pose: SpinePose) -> Frame:
+def bone_frame(part_id: str, pose: SpinePose) -> Frame:
     if part_id in pose.vertebrae:
         return pose.vertebrae[part_id]
     if part_id == "skull-base":
@@ -232,7 +232,7 @@ def _frame(part_id: str, pose: SpinePose) -> Frame:
     if part_id.startswith(("hip-bone-", "sacroiliac-joint-")):
         return pelvis_frame(pose)
     if part_id.startswith("femur-"):
-        return _femur_frame(pose, SIDES[part_id.rsplit("-", 1)[1]])
+        return femur_frame(pose, SIDES[part_id.rsplit("-", 1)[1]])
     raise KeyError(part_id)
 
 
@@ -247,7 +247,7 @@ def _placed(points, triangles, normals, frame: Frame) -> vtkPolyData:
 def bone_meshes(pose: SpinePose) -> list[tuple[str, vtkPolyData]]:
     """(id, mesh in scene coordinates) for every bone (and the sacroiliac joints)."""
     meshes = local_meshes()
-    return [(part_id, _placed(*meshes[part_id], _frame(part_id, pose))) for part_id in BONE_IDS]
+    return [(part_id, _placed(*meshes[part_id], bone_frame(part_id, pose))) for part_id in BONE_IDS]
 
 
 def disc_meshes(pose: SpinePose) -> list[tuple[str, vtkPolyData]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 from vtkmodules.util.numpy_support import numpy_to_vtk, vtk_to_numpy
-from vtkmodules.vtkCommonDataModel import vtkPolyData
+from vtkmodules.vtkCommonDataModel import vtkCellArray, vtkPolyData
 
 from graph.errors import ExplorerError
 from graph.export import atomic_write
@@ -85,10 +85,18 @@ def to_arrays(mesh: vtkPolyData) -> MeshArrays:
     return points, triangles.astype(np.int32), normals
 
 
-def from_arrays(arrays: MeshArrays) -> vtkPolyData:
-    """A fresh mesh from (points, triangles, normals)."""
+def from_arrays(arrays: MeshArrays, cells: vtkCellArray | None = None) -> vtkPolyData:
+    """A fresh mesh from (points, triangles, normals); ``cells``, the same triangles as a
+    vtkCellArray, are copied instead (faster than converting the array again: posing
+    makes hundreds of meshes with unchanged triangles)."""
     points, triangles, normals = arrays
-    mesh = polydata(points, triangles)
+    if cells is None:
+        mesh = polydata(points, triangles)
+    else:
+        mesh = polydata(points, np.zeros((0, 3), dtype=np.int64))
+        copy = vtkCellArray()
+        copy.DeepCopy(cells)
+        mesh.SetPolys(copy)
     if len(normals) == len(points):
         array = numpy_to_vtk(np.ascontiguousarray(normals, dtype=np.float32), deep=True)
         array.SetName("Normals")

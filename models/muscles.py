@@ -23,7 +23,7 @@ import numpy as np
 import yaml
 from vtkmodules.vtkCommonDataModel import vtkPolyData
 
-from models.bones import _frame as bone_frame
+from models.bones import bone_frame
 from models.bones import bone_landmarks, local_meshes
 from models.data import load_geometry
 from models.meshing import merge, polydata, tube

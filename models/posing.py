@@ -89,8 +89,8 @@ def same_pose(pose: SpinePose, other: SpinePose) -> bool:
 
 
 def _hip_centre(pose: SpinePose) -> np.ndarray:
-    from models.bones import _femur_frame
-    return _femur_frame(pose, 1.0).origin
+    from models.bones import femur_frame
+    return femur_frame(pose, 1.0).origin
 
 
 def motions(default: SpinePose, pose: SpinePose) -> tuple[np.ndarray, np.ndarray]:

@@ -27,8 +27,8 @@ from models.bones import bone_meshes, disc_meshes
 from models.muscles import intrinsic_muscles, muscle_ends, muscle_meshes
 from models.data import load_geometry
 from models.posing import between, bone_level, motions, pose_mesh, same_pose
-from models.mesh_cache import cache_path, read_meshes, to_arrays, write_meshes
-from models.soft_tissue import _from_arrays, soft_tissue_meshes
+from models.mesh_cache import cache_path, from_arrays, read_meshes, to_arrays, write_meshes
+from models.soft_tissue import soft_tissue_meshes
 from models.spine import Posture, SpinePose, spine_pose
 
 __all__ = ["Part", "Scene", "build_scene"]
@@ -132,7 +132,7 @@ class _NeutralMuscles:
             rotations, shifts = motions(self.pose, pose)
             points, normals = pose_mesh(self.points, self.normals, Skin(self.index, self.weight),
                                         rotations, shifts)
-        return [(part_id, _from_arrays((p, t, n), cells)) for part_id, p, n, t, cells in
+        return [(part_id, from_arrays((p, t, n), cells)) for part_id, p, n, t, cells in
                 zip(self.ids, np.split(points, self.splits), np.split(normals, self.splits),
                     self.triangles, self.cells)]
 
@@ -160,7 +160,7 @@ _MUSCLE_SOURCES = ("muscles.py", "meshing.py", "spine.py", "vertebrae.py", "posi
 
 
 def _muscles_key() -> str:
-    digest = hashlib.sha256(bones._cache_key().encode())
+    digest = hashlib.sha256(bones.cache_key().encode())
     digest.update(json.dumps([load_geometry(t) for t in ("intrinsic-muscles", "morphometry",
                                                          "context-bones", "posture")],
                              sort_keys=True).encode())

@@ -19,10 +19,10 @@ from __future__ import annotations
 import threading
 
 import numpy as np
-from vtkmodules.vtkCommonDataModel import vtkCellArray, vtkPolyData
+from vtkmodules.vtkCommonDataModel import vtkPolyData
 
 from models.data import geometry_digest, load_geometry
-from models.mesh_cache import cache_path, read_meshes, to_arrays, write_meshes
+from models.mesh_cache import cache_path, from_arrays, read_meshes, to_arrays, write_meshes
 from models.meshing import ellipsoid, merge, polydata
 from models.organs import blob_field, blob_mesh
 from models.organs_shapes import coiled_path, patch_shell, ribbed_tube, slab
@@ -150,14 +150,14 @@ def soft_tissue_meshes(pose: SpinePose, pelvis: str = "female") -> list[tuple[st
     default = neutral.pose
     cells = neutral.cells()
     if same_pose(pose, default):
-        return [(i, g, _from_arrays(arrays, c)) for (i, g, arrays), c in zip(neutral.meshes, cells)]
+        return [(i, g, from_arrays(arrays, c)) for (i, g, arrays), c in zip(neutral.meshes, cells)]
     from models.posing import motions, pose_mesh
     rotations, shifts = motions(default, pose)
     out = []
     for (part_id, group, (points, triangles, normals)), weights, c in zip(
             neutral.meshes, neutral.skins(), cells):
         moved, turned = pose_mesh(points, normals, weights, rotations, shifts)
-        out.append((part_id, group, _from_arrays((moved, triangles, turned), c)))
+        out.append((part_id, group, from_arrays((moved, triangles, turned), c)))
     return out
 
 
@@ -236,24 +236,6 @@ def _cache_key(pelvis: str) -> str:
     digest = hashlib.sha256(_CODE_DIGEST + pelvis.encode())
     digest.update(geometry_digest("placements", "nerve-roots", "morphometry", "posture"))
     return digest.hexdigest()[:20]
-
-
-def _from_arrays(arrays, cells: vtkCellArray | None = None) -> vtkPolyData:
-    """A fresh mesh from (points, triangles, normals); ``cells``, the same triangles as a
-    vtkCellArray, are copied instead (faster than converting the array again)."""
-    from vtkmodules.util.numpy_support import numpy_to_vtk
-    points, triangles, normals = arrays
-    if cells is None:
-        mesh = polydata(points, triangles)
-    else:
-        mesh = polydata(points, np.zeros((0, 3), dtype=np.int64))
-        copy = vtkCellArray()
-        copy.DeepCopy(cells)
-        mesh.SetPolys(copy)
-    array = numpy_to_vtk(np.ascontiguousarray(normals), deep=True)
-    array.SetName("Normals")
-    mesh.GetPointData().SetNormals(array)
-    return mesh
 
 
 def _specs(pelvis: str):
