@@ -4,11 +4,11 @@ they hang on, the legs follow the femurs, and the result agrees with a rebuild."
 import numpy as np
 import pytest
 from vtkmodules.util.numpy_support import vtk_to_numpy
-from vtkmodules.vtkFiltersCore import vtkFeatureEdges
 from vtkmodules.vtkFiltersGeneral import vtkDistancePolyDataFilter
 
 from models import posing, soft_tissue
 from models.bones import bone_meshes
+from models.meshing import open_edges
 from models.nerves import canal_centre
 from models.spine import LEVELS, Posture, spine_pose
 
@@ -62,17 +62,6 @@ def test_rigid_organs_move_exactly_with_their_vertebra(default, bent, neutral, p
         assert np.abs(before - after).max() < 1e-3, part_id
 
 
-def boundary_edges(mesh) -> int:
-    edges = vtkFeatureEdges()
-    edges.SetInputData(mesh)
-    edges.BoundaryEdgesOn()
-    edges.NonManifoldEdgesOff()
-    edges.FeatureEdgesOff()
-    edges.ManifoldEdgesOff()
-    edges.Update()
-    return edges.GetOutput().GetNumberOfCells()
-
-
 def edge_stretch(before, after, triangles) -> np.ndarray:
     edges = np.vstack([triangles[:, [0, 1]], triangles[:, [1, 2]], triangles[:, [2, 0]]])
     length = np.linalg.norm(before[edges[:, 0]] - before[edges[:, 1]], axis=1)
@@ -103,7 +92,7 @@ def test_posed_parts_keep_their_triangles_stay_closed_and_do_not_tear(neutral, p
     assert list(posed) == list(neutral)
     for part_id, mesh in posed.items():
         assert mesh.GetNumberOfPolys() == neutral[part_id].GetNumberOfPolys()
-        assert boundary_edges(mesh) == 0, f"{part_id} tore open"
+        assert open_edges(mesh) == 0, f"{part_id} tore open"
         triangles = vtk_to_numpy(mesh.GetPolys().GetConnectivityArray()).reshape(-1, 3)
         stretch = edge_stretch(points_of(neutral[part_id]), points_of(mesh), triangles)
         assert 0.3 < stretch.min() and stretch.max() < 2.0, part_id

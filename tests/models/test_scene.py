@@ -1,11 +1,11 @@
 """The scene: every part placed, closed and matching a knowledge-base node."""
 import numpy as np
 import pytest
-from vtkmodules.vtkFiltersCore import vtkFeatureEdges
 
 from graph.vocabulary import PHYSICAL_KINDS
 from models.scene import build_scene
 from models.spine import LEVELS, Posture, spine_pose
+from models.meshing import open_edges
 
 
 @pytest.fixture(scope="module")
@@ -29,14 +29,7 @@ def test_every_part_is_a_node(scene, graph):
 
 def test_meshes_are_closed(scene):
     for part in scene.parts:
-        edges = vtkFeatureEdges()
-        edges.SetInputData(part.mesh)
-        edges.BoundaryEdgesOn()
-        edges.NonManifoldEdgesOff()
-        edges.FeatureEdgesOff()
-        edges.ManifoldEdgesOff()
-        edges.Update()
-        assert edges.GetOutput().GetNumberOfCells() == 0, f"{part.id} has open edges"
+        assert open_edges(part.mesh) == 0, f"{part.id} has open edges"
 
 
 def test_origin_is_upper_s1_endplate_and_column_goes_up():
@@ -84,14 +77,7 @@ def test_a_posed_scene_has_the_same_parts_closed(scene, bent_scene):
     assert [p.id for p in bent_scene.parts] == [p.id for p in scene.parts]
     assert bent_scene.posture == BENT
     for part in bent_scene.parts:
-        edges = vtkFeatureEdges()
-        edges.SetInputData(part.mesh)
-        edges.BoundaryEdgesOn()
-        edges.NonManifoldEdgesOff()
-        edges.FeatureEdgesOff()
-        edges.ManifoldEdgesOff()
-        edges.Update()
-        assert edges.GetOutput().GetNumberOfCells() == 0, f"{part.id} has open edges"
+        assert open_edges(part.mesh) == 0, f"{part.id} has open edges"
 
 
 def test_default_muscles_are_the_built_ones(scene):

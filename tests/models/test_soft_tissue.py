@@ -12,6 +12,7 @@ from graph.vocabulary import PHYSICAL_KINDS
 from models.nerves import SPINAL_NERVES, foramen_of, pedicle_centre, spinal_nerve_path
 from models.soft_tissue import soft_tissue_meshes
 from models.spine import Posture, spine_pose
+from models.meshing import open_edges
 
 
 @pytest.fixture(scope="module")
@@ -56,14 +57,7 @@ def inside(mesh, points) -> np.ndarray:
 
 def test_every_soft_part_is_closed(parts):
     for part_id, mesh in parts.items():
-        edges = vtkFeatureEdges()
-        edges.SetInputData(mesh)
-        edges.BoundaryEdgesOn()
-        edges.NonManifoldEdgesOff()
-        edges.FeatureEdgesOff()
-        edges.ManifoldEdgesOff()
-        edges.Update()
-        assert edges.GetOutput().GetNumberOfCells() == 0, f"{part_id} has open edges"
+        assert open_edges(mesh) == 0, f"{part_id} has open edges"
         assert mesh.GetNumberOfPolys() > 20, f"{part_id} is nearly empty"
 
 
