@@ -231,7 +231,9 @@ class EverydayActions(QObject):
                  (self.tr("Double-click"), self.tr("Fly the camera to a structure")),
                  (self.tr("Drag"), self.tr("Rotate the 3D view; pan the graph")),
                  (self.tr("Wheel"), self.tr("Zoom")),
-                 (self.tr("Hover"), self.tr("Name the structure under the mouse"))]
+                 (self.tr("Hover"), self.tr("Name the structure under the mouse")),
+                 (self.tr("Arrow keys (in the graph)"),
+                  self.tr("Walk to the linked structure in that direction"))]
         return rows
 
     def show_shortcuts(self) -> None:

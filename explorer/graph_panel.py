@@ -5,7 +5,9 @@ seen from the front, as in the 3D view's anterior camera), so the graph reads as
 map; segments beside the spine at their level, chains in a column aside. Force layout: a
 seeded spring layout. Clicking a node selects it (and the 3D view follows through the
 ViewState); the selection's paths are drawn coloured by mechanism and dashed by evidence,
-as in 3D (explorer/path_style.py).
+as in 3D (explorer/path_style.py). From the keyboard, the arrow keys walk the graph: to the
+linked structure that lies in that direction on the drawing (any structure there when
+none is linked), so a student can follow the links without a mouse.
 
 Kept fast for a large graph: every plain link is one path item, nodes and labels keep
 their size on screen whatever the zoom, and names show only for the selection, its paths
@@ -34,6 +36,9 @@ NODE_RADIUS = 5.0
 # from which every node's name is shown.
 ALL_LABELS_ZOOM = 1.6
 CLICK_TOLERANCE_PX = 4
+# arrow key -> direction on the drawing (Qt's y runs down)
+ARROWS = {Qt.Key_Left: (-1.0, 0.0), Qt.Key_Right: (1.0, 0.0), Qt.Key_Up: (0.0, -1.0),
+          Qt.Key_Down: (0.0, 1.0)}
 FRAME_MIN = 160.0   # a chosen path is framed at least this big (drawing units, mm)
 KIND_COLOR = {
     "vertebra": "#bfae84", "bone": "#bfae84", "disc": "#7fa8c4", "joint": "#9e9e9e",
@@ -94,8 +99,19 @@ class _View(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
         self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
         self.setBackgroundBrush(QBrush(BACKGROUND))
+        self.setFocusPolicy(Qt.StrongFocus)   # the arrow keys walk the graph
         self.user_zoomed = False
         self._press = None
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in ARROWS and event.modifiers() == Qt.NoModifier:
+            node = self.panel.node_toward(*ARROWS[event.key()])
+            if node is not None:
+                self.panel.state.select(node)
+                self.ensureVisible(self.panel.nodes[node], 40, 40)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def wheelEvent(self, event) -> None:
         steps = event.angleDelta().y() / 120
@@ -205,6 +221,31 @@ class GraphPanel(QWidget):
         bounds = self.graphics.itemsBoundingRect()
         self.graphics.setSceneRect(bounds.adjusted(-80, -40, 160, 40))
         self._show_paths()
+
+    def node_toward(self, dx: float, dy: float) -> str | None:
+        """The node an arrow key in direction (dx, dy) walks to from the selection: of the
+        nodes linked to it, the one most nearly that way on the drawing (nearness counts,
+        straightness twice); if none is linked that way, any node that way. Without a
+        selection, the node nearest the middle of the view."""
+        here = self.state.selected
+        if here not in self.nodes:
+            centre = self.view.mapToScene(self.view.viewport().rect().center())
+            return min(self.nodes, default=None, key=lambda n: (
+                (self.nodes[n].pos() - centre).manhattanLength(), n))
+        origin = self.nodes[here].pos()
+        graph = self.state.graph
+        linked = (set(graph.predecessors(here)) | set(graph.successors(here))) - {here}
+
+        def cost(node: str) -> float | None:
+            offset = self.nodes[node].pos() - origin
+            along = offset.x() * dx + offset.y() * dy
+            across = abs(offset.x() * dy - offset.y() * dx)
+            return along + 2.0 * across if along > 0.5 * across and along > 0 else None
+        for pool in ([n for n in linked if n in self.nodes], [n for n in self.nodes if n != here]):
+            costs = [(c, n) for n in pool if (c := cost(n)) is not None]
+            if costs:
+                return min(costs)[1]
+        return None
 
     def _tooltip(self, node: str) -> str:
         names = self.state.graph.nodes[node]["names"]

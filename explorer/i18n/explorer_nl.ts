@@ -254,22 +254,32 @@
         <translation>Naam van de structuur onder de muis tonen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="240"/>
+        <location filename="../actions.py" line="235"/>
+        <source>Arrow keys (in the graph)</source>
+        <translation>Pijltjestoetsen (in de graaf)</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="236"/>
+        <source>Walk to the linked structure in that direction</source>
+        <translation>Naar de verbonden structuur in die richting gaan</translation>
+    </message>
+    <message>
+        <location filename="../actions.py" line="242"/>
         <source>Keyboard shortcuts</source>
         <translation>Sneltoetsen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="243"/>
+        <location filename="../actions.py" line="245"/>
         <source>Keys</source>
         <translation>Toetsen</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="243"/>
+        <location filename="../actions.py" line="245"/>
         <source>Action</source>
         <translation>Actie</translation>
     </message>
     <message>
-        <location filename="../actions.py" line="254"/>
+        <location filename="../actions.py" line="256"/>
         <source>Every action, and the keys that reach it:</source>
         <translation>Elke actie, en de toetsen die haar bereiken:</translation>
     </message>
@@ -355,72 +365,72 @@
 <context>
     <name>GraphPanel</name>
     <message>
-        <location filename="../graph_panel.py" line="344"/>
+        <location filename="../graph_panel.py" line="385"/>
         <source>Graph layout:</source>
         <translation>Indeling grafiek:</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="345"/>
+        <location filename="../graph_panel.py" line="386"/>
         <source>Anatomical (body map)</source>
         <translation>Anatomisch (lichaamskaart)</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="346"/>
+        <location filename="../graph_panel.py" line="387"/>
         <source>Force (links pull together)</source>
         <translation>Krachten (verbindingen trekken samen)</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="351"/>
+        <location filename="../graph_panel.py" line="392"/>
         <source>part of</source>
         <translation>deel van</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="351"/>
+        <location filename="../graph_panel.py" line="392"/>
         <source>fascia</source>
         <translation>fascie</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="352"/>
+        <location filename="../graph_panel.py" line="393"/>
         <source>ligament</source>
         <translation>ligament</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="352"/>
+        <location filename="../graph_panel.py" line="393"/>
         <source>pressure or pull</source>
         <translation>druk of trek</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="353"/>
+        <location filename="../graph_panel.py" line="394"/>
         <source>nerve</source>
         <translation>zenuw</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="353"/>
+        <location filename="../graph_panel.py" line="394"/>
         <source>referred from an organ</source>
         <translation>uitgestraald vanuit een orgaan</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="354"/>
+        <location filename="../graph_panel.py" line="395"/>
         <source>muscle</source>
         <translation>spier</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="358"/>
+        <location filename="../graph_panel.py" line="399"/>
         <source>textbook anatomy</source>
         <translation>anatomie (leerboek)</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="358"/>
+        <location filename="../graph_panel.py" line="399"/>
         <source>clinical pattern</source>
         <translation>klinisch patroon</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="359"/>
+        <location filename="../graph_panel.py" line="400"/>
         <source>model or booklet</source>
         <translation>model of boekje</translation>
     </message>
     <message>
-        <location filename="../graph_panel.py" line="373"/>
+        <location filename="../graph_panel.py" line="414"/>
         <source>Fascia Explorer: knowledge graph</source>
         <translation>Fascia Explorer: kennisgrafiek</translation>
     </message>
@@ -692,32 +702,32 @@
 <context>
     <name>PosturePanel</name>
     <message>
-        <location filename="../posture_panel.py" line="116"/>
+        <location filename="../posture_panel.py" line="121"/>
         <source>Neck curve (cervical lordosis)</source>
         <translation>Nekkromming (cervicale lordose)</translation>
     </message>
     <message>
-        <location filename="../posture_panel.py" line="117"/>
+        <location filename="../posture_panel.py" line="122"/>
         <source>Upper back curve (thoracic kyphosis)</source>
         <translation>Kromming van de bovenrug (thoracale kyfose)</translation>
     </message>
     <message>
-        <location filename="../posture_panel.py" line="118"/>
+        <location filename="../posture_panel.py" line="123"/>
         <source>Lower back curve (lumbar lordosis)</source>
         <translation>Kromming van de onderrug (lumbale lordose)</translation>
     </message>
     <message>
-        <location filename="../posture_panel.py" line="119"/>
+        <location filename="../posture_panel.py" line="124"/>
         <source>Tilt of the sacrum (sacral slope)</source>
         <translation>Kanteling van het heiligbeen (sacrale helling)</translation>
     </message>
     <message>
-        <location filename="../posture_panel.py" line="122"/>
+        <location filename="../posture_panel.py" line="127"/>
         <source>Typical adult posture</source>
         <translation>Gewone houding van een volwassene</translation>
     </message>
     <message>
-        <location filename="../posture_panel.py" line="123"/>
+        <location filename="../posture_panel.py" line="128"/>
         <source>Angles in degrees: the curves as Cobb angles, the sacrum&apos;s tilt against the horizontal.</source>
         <translation>Hoeken in graden: de krommingen als Cobb-hoeken, de kanteling van het heiligbeen ten opzichte van het horizontale vlak.</translation>
     </message>
@@ -748,72 +758,72 @@
 <context>
     <name>QuizPanel</name>
     <message>
-        <location filename="../quiz_panel.py" line="100"/>
+        <location filename="../quiz_panel.py" line="104"/>
         <source>Which structure is lit?</source>
         <translation>Welke structuur licht op?</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="102"/>
+        <location filename="../quiz_panel.py" line="106"/>
         <source>Click the structure: {name}</source>
         <translation>Klik op de structuur: {name}</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="104"/>
+        <location filename="../quiz_panel.py" line="108"/>
         <source>Which structures link {start} to {end}?</source>
         <translation>Welke structuren verbinden {start} met {end}?</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="106"/>
+        <location filename="../quiz_panel.py" line="111"/>
         <source>Which spinal cord segments carry the pain of: {name}?</source>
         <translation>Welke ruggenmergsegmenten dragen de pijn van: {name}?</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="110"/>
+        <location filename="../quiz_panel.py" line="115"/>
         <source>Name the lit structure</source>
         <translation>Benoem de verlichte structuur</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="110"/>
+        <location filename="../quiz_panel.py" line="115"/>
         <source>Find it in 3D</source>
         <translation>Vind het in 3D</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="111"/>
+        <location filename="../quiz_panel.py" line="116"/>
         <source>Links</source>
         <translation>Verbindingen</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="111"/>
+        <location filename="../quiz_panel.py" line="116"/>
         <source>Segments</source>
         <translation>Segmenten</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="113"/>
+        <location filename="../quiz_panel.py" line="118"/>
         <source>Next question (N)</source>
         <translation>Volgende vraag (N)</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="116"/>
+        <location filename="../quiz_panel.py" line="121"/>
         <source>This session: {right} of {asked} right.  All sessions: {total_right} of {total_asked}.</source>
         <translation>Deze sessie: {right} van {asked} goed.  Alle sessies: {total_right} van {total_asked}.</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="121"/>
+        <location filename="../quiz_panel.py" line="126"/>
         <source>Self-test</source>
         <translation>Zelftoets</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="122"/>
+        <location filename="../quiz_panel.py" line="127"/>
         <source>Press N for a question.</source>
         <translation>Druk op N voor een vraag.</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="158"/>
+        <location filename="../quiz_panel.py" line="163"/>
         <source>Right: {answer}.</source>
         <translation>Goed: {answer}.</translation>
     </message>
     <message>
-        <location filename="../quiz_panel.py" line="160"/>
+        <location filename="../quiz_panel.py" line="165"/>
         <source>Not quite. The answer: {answer}.</source>
         <translation>Niet helemaal. Het antwoord: {answer}.</translation>
     </message>

@@ -420,3 +420,31 @@ def test_dragging_draws_light_proxies_and_the_full_scene_when_the_camera_stops(w
     click_3d(win, x, y)
     qtbot.waitUntil(lambda: win.state.selected == TARGET, timeout=2000)
     assert not renderer.interacting
+
+
+def test_arrow_keys_walk_the_graph_along_its_links(win, qtbot):
+    panel, state = win.graph_panel, win.state
+    view = panel.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus, timeout=2000)
+    QTest.keyClick(view, Qt.Key_Right)          # nothing selected: the node mid-view
+    assert state.selected in panel.nodes
+    state.select(VALVE)                         # set-up through the model
+    graph = state.graph
+    linked = set(graph.predecessors(VALVE)) | set(graph.successors(VALVE))
+    start = panel.nodes[VALVE].pos()
+    for key, check in ((Qt.Key_Down, lambda p: p.y() > start.y()),
+                       (Qt.Key_Up, lambda p: p.y() < start.y()),
+                       (Qt.Key_Left, lambda p: p.x() < start.x()),
+                       (Qt.Key_Right, lambda p: p.x() > start.x())):
+        state.select(VALVE)
+        QTest.keyClick(view, key)
+        step = state.selected
+        assert step != VALVE and check(panel.nodes[step].pos()), (key, step)
+        # a linked structure when one lies that way
+        if any(n in panel.nodes and check(panel.nodes[n].pos()) for n in linked):
+            assert step in linked, (key, step)
+    # the 3D view follows the keyboard's selection like a click's
+    assert win.scene_view.scene_renderer.selected in (state.selected, None)
+    names = [keys for keys, _ in win.everyday.shortcut_rows()]
+    assert any("Arrow" in keys for keys in names)
