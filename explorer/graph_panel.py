@@ -71,21 +71,27 @@ class _Node(QGraphicsEllipseItem):
         self.hovered = False
 
     def hoverEnterEvent(self, event) -> None:
-        self.hovered = True
-        self.label.setVisible(True)
-        self.setZValue(4)
+        self.scene().state.hover(self.node)   # the 3D view lightens it too
         super().hoverEnterEvent(event)
 
     def hoverLeaveEvent(self, event) -> None:
-        self.hovered = False
-        scene = self.scene()
-        self.label.setVisible(self.label_pinned or bool(scene and scene.all_labels))
-        self.setZValue(3 if self.label_pinned else 2)
+        self.scene().state.hover(None)
         super().hoverLeaveEvent(event)
+
+    def set_hovered(self, hovered: bool) -> None:
+        """Under the mouse here or in the 3D view: named and on top."""
+        self.hovered = hovered
+        self.setZValue(4 if hovered else 3 if self.label_pinned else 2)
+        scene = self.scene()
+        self.label.setVisible(hovered or self.label_pinned or bool(scene and scene.all_labels))
 
 
 class _Scene(QGraphicsScene):
     all_labels = False
+
+    def __init__(self, panel: "GraphPanel"):
+        super().__init__(panel)
+        self.state = panel.state   # the nodes report the mouse to it
 
 
 class _View(QGraphicsView):
@@ -183,6 +189,8 @@ class GraphPanel(QWidget):
         state.selection_changed.connect(self._on_selection)
         state.language_changed.connect(self._on_language)
         state.graph_changed.connect(self._on_graph)
+        state.hover_changed.connect(self._on_hover)
+        self._hovered: str | None = None
         self.retranslate()
 
     # -- building ---------------------------------------------------------------------
@@ -275,6 +283,13 @@ class GraphPanel(QWidget):
         self._places.clear()   # the layouts belong to the old graph
         self._build()
         self.fit()
+
+    def _on_hover(self, node) -> None:
+        """Name the structure under the mouse, here or in the 3D view."""
+        for name, hovered in ((self._hovered, False), (node, True)):
+            if name in self.nodes:
+                self.nodes[name].set_hovered(hovered)
+        self._hovered = node
 
     def _on_selection(self, node) -> None:
         if node in self.nodes:

@@ -94,6 +94,7 @@ class SceneView(QWidget):
         state.visibility_changed.connect(self._on_visibility_changed)
         state.quiz_changed.connect(lambda: self._on_paths_changed(None))
         state.language_changed.connect(lambda _: self._update_hover(force=True))
+        state.hover_changed.connect(self._on_hover_changed)
         self.vtk_widget.Initialize()
 
     @property
@@ -224,6 +225,7 @@ class SceneView(QWidget):
             position = self._hover_position
             part = self.scene_renderer.pick(*position) if position is not None else None
             changed = self.scene_renderer.set_hover(part)
+            self.state.hover(part)   # the graph names it too
             label = self.hover_label
             if part is None or self.state.names_hidden:   # the quiz asks for the name
                 changed |= bool(label.GetVisibility())
@@ -243,6 +245,14 @@ class SceneView(QWidget):
                 self.request_render()
         except Exception as exc:  # never let an exception escape into Qt's event loop
             print(f"error while hovering: {exc}")
+
+    def _on_hover_changed(self, structure) -> None:
+        """Hovering a node in the graph lightens its part here (the name is already beside
+        the mouse, in the graph)."""
+        if structure != self.scene_renderer.hovered:   # else: the hover began here
+            self.hover_label.SetVisibility(False)
+            self.scene_renderer.set_hover(structure)
+            self.request_render()
 
     @property
     def hovered(self) -> str | None:

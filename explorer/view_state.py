@@ -50,11 +50,14 @@ class ViewState(QObject):
     labels_changed = Signal(bool)        # leader-line labels on the lit structures
     quiz_changed = Signal()              # the quiz's spotlight or name hiding changed
     graph_changed = Signal()             # another knowledge base is in use
+    hover_changed = Signal(object)       # str | None: the structure under the mouse, in
+                                         # either view (the other one shows it too)
 
     def __init__(self, graph: nx.MultiDiGraph, parent: QObject | None = None):
         super().__init__(parent)
         self.graph = graph
         self.selected: str | None = None
+        self.hovered: str | None = None
         self.paths: list[PainPath] = []
         self.language = "en"
         self.chosen_path: PainPath | None = None
@@ -87,6 +90,14 @@ class ViewState(QObject):
         self._redo.clear()
         self.history_changed.emit()
         self.graph_changed.emit()
+
+    def hover(self, structure: str | None) -> None:
+        """The structure under the mouse in the 3D view or the graph (None: none)."""
+        if structure is not None and structure not in self.graph:
+            structure = None
+        if structure != self.hovered:
+            self.hovered = structure
+            self.hover_changed.emit(structure)
 
     def select(self, structure: str | None) -> None:
         """Select a structure (None clears) and light every referred-pain path from it."""

@@ -448,3 +448,36 @@ def test_arrow_keys_walk_the_graph_along_its_links(win, qtbot):
     assert win.scene_view.scene_renderer.selected in (state.selected, None)
     names = [keys for keys, _ in win.everyday.shortcut_rows()]
     assert any("Arrow" in keys for keys in names)
+
+
+def test_hover_in_one_view_shows_in_the_other(win, qtbot):
+    view, panel = win.scene_view, win.graph_panel
+    # the mouse over a part in 3D: the graph names its node
+    x, y = target_position(win)
+    QTest.mouseMove(view.vtk_widget, qt_point(win, x, y))
+    qtbot.waitUntil(lambda: view.hovered == TARGET, timeout=2000)
+    node = panel.nodes[TARGET]
+    assert node.hovered and node.label.isVisible()
+    height = view.render_window.GetSize()[1]
+    QTest.mouseMove(view.vtk_widget, qt_point(win, 3, height - 3))
+    qtbot.waitUntil(lambda: view.hovered is None, timeout=2000)
+    assert not panel.nodes[TARGET].hovered
+    # the mouse over a node in the graph: the 3D view lightens its part
+    other = next(p for p in ("sacrum", "L3", "kidney-right") if p in panel.nodes and p != TARGET)
+    panel.view.centerOn(panel.nodes[other])
+    QApplication.processEvents()
+    point = panel.view.mapFromScene(panel.nodes[other].scenePos())
+    viewport = panel.view.viewport()
+
+    def move(to: QPoint) -> None:   # a plain mouse move, no button held (QTest's own
+        from PySide6.QtCore import QEvent, QPointF   # can carry a button from a double-click)
+        from PySide6.QtGui import QMouseEvent
+        at = QPointF(to)
+        QApplication.sendEvent(viewport, QMouseEvent(QEvent.MouseMove, at, viewport.mapToGlobal(at),
+                                                     Qt.NoButton, Qt.NoButton, Qt.NoModifier))
+    move(point + QPoint(30, 30))
+    move(point)
+    qtbot.waitUntil(lambda: view.scene_renderer.hovered == other, timeout=2000)
+    assert panel.nodes[other].label.isVisible()
+    move(point + QPoint(200, 200))
+    qtbot.waitUntil(lambda: view.scene_renderer.hovered is None, timeout=2000)

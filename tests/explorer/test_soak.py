@@ -48,6 +48,8 @@ def test_soak(qtbot, graph, tmp_path):
     view = window.scene_view
     widget = view.vtk_widget
     renderer = view.scene_renderer
+    # what the window makes once after its first frame (the light proxies) is warm-up too
+    qtbot.waitUntil(lambda: renderer.has_proxies, timeout=90000)
     rng = random.Random(20261125)
     part_ids = [part.id for part in renderer.scene.parts]
     exports = 0
