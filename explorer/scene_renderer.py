@@ -62,11 +62,8 @@ class _Drawing:
 
 
 @dataclass
-class _Layer:
-    actor: vtkActor
-    mapper: vtkCompositePolyDataMapper
-    attributes: vtkCompositeDataDisplayAttributes
-    blocks: vtkMultiBlockDataSet
+class _Layer(_Drawing):
+    """A layer's full meshes, one block per part, and what goes with them."""
     part_ids: list[str]
     shown: bool = True                 # the user's layer toggle (and: any part shown)
     proxy: _Drawing | None = None      # drawn instead while the camera moves

@@ -15,13 +15,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from pathlib import Path
 
 import numpy as np
 from vtkmodules.util.numpy_support import numpy_to_vtk
 from vtkmodules.vtkCommonDataModel import vtkPolyData
 
-from models.mesh_cache import cache_path, read_meshes, write_meshes
+from models.mesh_cache import cache_path, code_digest, read_meshes, write_meshes
 from models import context_bones as cb
 from models.data import load_geometry
 from models.meshing import ellipsoid, implicit_mesh, mesh_arrays, polydata, tube
@@ -126,17 +125,9 @@ def _tube_meshes() -> dict[str, vtkPolyData]:
     return meshes
 
 
-def _source_digest() -> bytes:
-    digest = hashlib.sha256()
-    folder = Path(__file__).parent
-    for name in _SOURCES:
-        digest.update((folder / name).read_bytes())
-    return digest.digest()
-
-
 # Read once, at import: the key must describe the code that is running, even if the files
 # are edited while it runs.
-_CODE_DIGEST = _source_digest()
+_CODE_DIGEST = code_digest(*_SOURCES)
 
 
 def cache_key() -> str:

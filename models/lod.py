@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from vtkmodules.util.numpy_support import vtk_to_numpy
 from vtkmodules.vtkCommonDataModel import vtkPolyData, vtkStaticPointLocator
 from vtkmodules.vtkFiltersCore import vtkQuadricDecimation
 
-from models.mesh_cache import cache_path, from_arrays, read_meshes, to_arrays, write_meshes
+from models.mesh_cache import cache_path, code_digest, from_arrays, read_meshes, to_arrays, \
+    write_meshes
 from models.meshing import mesh_arrays
 
 __all__ = ["PROXY_FRACTION", "PROXY_MIN_TRIANGLES", "Proxies", "proxy_recipe", "make_proxies"]
@@ -32,6 +32,7 @@ __all__ = ["PROXY_FRACTION", "PROXY_MIN_TRIANGLES", "Proxies", "proxy_recipe", "
 PROXY_FRACTION = 0.08      # of each part's triangles
 PROXY_MIN_TRIANGLES = 48   # a small muscle keeps its spindle shape
 _KEEP_ON_DISK = 4          # proxy sets of recent scenes
+_CODE = code_digest("lod.py")
 
 
 @dataclass
@@ -106,7 +107,7 @@ def make_proxies(meshes: dict[str, vtkPolyData]) -> Proxies:
 
 
 def _key(meshes: dict[str, vtkPolyData]) -> str:
-    digest = hashlib.sha256(Path(__file__).read_bytes())
+    digest = hashlib.sha256(_CODE)
     for part_id in sorted(meshes):
         points, triangles = mesh_arrays(meshes[part_id])
         digest.update(part_id.encode())

@@ -7,6 +7,7 @@ making them again; a read-only cache folder only means making them again next ti
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import zipfile
@@ -21,8 +22,8 @@ from graph.export import atomic_write
 from graph.user_cache import cache_dir
 from models.meshing import mesh_arrays, polydata, with_normals
 
-__all__ = ["MeshArrays", "cache_path", "read_meshes", "write_meshes", "to_arrays",
-           "from_arrays"]
+__all__ = ["MeshArrays", "cache_path", "code_digest", "read_meshes", "write_meshes",
+           "to_arrays", "from_arrays"]
 
 # (points (n, 3) float32, triangles (m, 3) int32, normals (n, 3) float32)
 MeshArrays = tuple[np.ndarray, np.ndarray, np.ndarray]
@@ -30,6 +31,17 @@ MeshArrays = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 def cache_path(kind: str, key: str) -> Path:
     return cache_dir() / f"{kind}-{key}.npz"
+
+
+def code_digest(*names: str) -> bytes:
+    """A hash of the models/ source files named, for cache keys: meshes made by other code
+    are never read back. Call it at import, so a key describes the code that is running
+    even if the files are edited meanwhile."""
+    digest = hashlib.sha256()
+    folder = Path(__file__).parent
+    for name in names:
+        digest.update(name.encode() + b"\0" + (folder / name).read_bytes())
+    return digest.digest()
 
 
 def read_meshes(path: Path) -> tuple[list, list[MeshArrays], dict[str, np.ndarray]] | None:

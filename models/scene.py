@@ -14,10 +14,8 @@ vertebrae it passes (models.posing.between).
 from __future__ import annotations
 
 import hashlib
-import json
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 from vtkmodules.vtkCommonDataModel import vtkPolyData
@@ -25,9 +23,10 @@ from vtkmodules.vtkCommonDataModel import vtkPolyData
 from models import bones
 from models.bones import bone_meshes, disc_meshes
 from models.muscles import intrinsic_muscles, muscle_ends, muscle_meshes
-from models.data import load_geometry
+from models.data import geometry_digest, load_geometry
 from models.posing import between, bone_level, motions, pose_mesh, same_pose
-from models.mesh_cache import cache_path, from_arrays, read_meshes, to_arrays, write_meshes
+from models.mesh_cache import cache_path, code_digest, from_arrays, read_meshes, to_arrays, \
+    write_meshes
 from models.soft_tissue import soft_tissue_meshes
 from models.spine import Posture, SpinePose, spine_pose
 
@@ -155,16 +154,11 @@ def posed_muscles(pose: SpinePose) -> list[tuple[str, vtkPolyData]]:
 
 # what the default posture's muscles are made from: their data, the bones they lie on (the
 # bone cache key), and the code that shapes and poses them
-_MUSCLE_SOURCES = ("muscles.py", "meshing.py", "spine.py", "vertebrae.py", "posing.py",
-                   "scene.py")
+_MUSCLES_CODE = code_digest("muscles.py", "meshing.py", "spine.py", "vertebrae.py",
+                            "posing.py", "scene.py")
 
 
 def _muscles_key() -> str:
-    digest = hashlib.sha256(bones.cache_key().encode())
-    digest.update(json.dumps([load_geometry(t) for t in ("intrinsic-muscles", "morphometry",
-                                                         "context-bones", "posture")],
-                             sort_keys=True).encode())
-    here = Path(__file__).parent
-    for name in _MUSCLE_SOURCES:
-        digest.update((here / name).read_bytes())
+    digest = hashlib.sha256(bones.cache_key().encode() + _MUSCLES_CODE)
+    digest.update(geometry_digest("intrinsic-muscles", "morphometry", "context-bones", "posture"))
     return digest.hexdigest()[:20]

@@ -22,7 +22,8 @@ import numpy as np
 from vtkmodules.vtkCommonDataModel import vtkPolyData
 
 from models.data import geometry_digest, load_geometry
-from models.mesh_cache import cache_path, from_arrays, read_meshes, to_arrays, write_meshes
+from models.mesh_cache import cache_path, code_digest, from_arrays, read_meshes, to_arrays, \
+    write_meshes
 from models.meshing import ellipsoid, merge, polydata
 from models.organs import blob_field, blob_mesh
 from models.organs_shapes import coiled_path, patch_shell, ribbed_tube, slab
@@ -217,18 +218,8 @@ _SOURCES = ("soft_tissue.py", "organs.py", "organs_shapes.py", "organs_sdf.py", 
             "meshing.py")
 
 
-def _source_digest() -> bytes:
-    import hashlib
-    from pathlib import Path
-    digest = hashlib.sha256()
-    here = Path(__file__).parent
-    for name in _SOURCES:
-        digest.update((here / name).read_bytes())
-    return digest.digest()
-
-
 # Read once, at import: the key describes the code that is running (as models.bones does).
-_CODE_DIGEST = _source_digest()
+_CODE_DIGEST = code_digest(*_SOURCES)
 
 
 def _cache_key(pelvis: str) -> str:
